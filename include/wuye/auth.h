@@ -1,0 +1,68 @@
+/* wuye: users, roles, permissions and log-in.
+ *
+ * Passwords are hashed with libsodium's crypto_pwhash_str (Argon2id, a
+ * memory-hard KDF); the strength is the configuration's
+ * security.password_hash.  After security.max_failed_logins wrong passwords
+ * in a row an account is locked until an administrator sets a new password.
+ * Permission names ("property.write") are granted to roles in the table
+ * role_perms; every domain function checks them with auth_require().
+ */
+#ifndef WUYE_AUTH_H
+#define WUYE_AUTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wuye/error.h"
+#include "wuye/session.h"
+
+struct conf;
+struct db;
+
+/* A session for the program itself: every permission, user "system". */
+void session_system(struct session *s, struct db *db, const struct conf *conf);
+
+/* Check name and password; on success fill *s.  A wrong password counts
+ * towards the lock-out (WY_EDENIED, message says how many tries are left);
+ * an unknown user or a locked account is WY_EDENIED too. */
+int auth_login(struct db *db, const struct conf *conf, const char *name,
+    const char *password, struct session *s, struct wy_err *e);
+
+/* 1 if the session's role has perm. */
+int auth_can(const struct session *s, const char *perm);
+
+/* WY_OK if allowed, else WY_EDENIED naming user, role and permission. */
+int auth_require(const struct session *s, const char *perm, struct wy_err *e);
+
+/* Hash a password into out (crypto_pwhash_STRBYTES); level is
+ * "interactive", "moderate" or "sensitive" (or "minimal", for tests). */
+int auth_hash_password(const char *password, const char *level, char *out,
+    size_t size, struct wy_err *e);
+
+struct user_info {
+	int64_t id;
+	const char *name;
+	const char *full_name;
+	const char *role;
+	int failed;		/* wrong passwords in a row */
+	int locked;		/* failed >= the lock-out limit */
+	int active;
+	const char *created;
+};
+
+/* Add a user (needs user.admin); the password must be at least 4
+ * characters.  Audit-logged.  Runs in its own transaction. */
+int user_add(struct session *s, const char *name, const char *role,
+    const char *password, const char *full_name, struct wy_err *e);
+
+/* Set a new password (user.admin, or the user themself); unlocks. */
+int user_passwd(struct session *s, const char *name, const char *password,
+    struct wy_err *e);
+
+/* Call fn for every user, by name; stops when fn returns non-zero and
+ * returns that.  The strings are valid only during the call. */
+int user_list(struct session *s,
+    int (*fn)(void *arg, const struct user_info *u), void *arg,
+    struct wy_err *e);
+
+#endif

@@ -1,0 +1,90 @@
+/* wuye: the database handle.
+ *
+ * One struct db per open SQLite file, set up the way every part of wuye
+ * relies on: WAL, synchronous=FULL, foreign keys on, a short-sleep busy
+ * handler with a total timeout, and the migrations in schema/ applied.
+ * SQL is run only through prepared statements; db_run() and db_int64() bind
+ * their arguments from a format string so no value is ever pasted into SQL.
+ *
+ * Bind format letters: 't' const char * (NULL binds NULL), 'i' int,
+ * 'I' int64_t, 'n' no argument, binds NULL.
+ */
+#ifndef WUYE_DB_H
+#define WUYE_DB_H
+
+#include <stdint.h>
+#include <sqlite3.h>
+
+#include "wuye/error.h"
+
+#define DB_APPLICATION_ID 0x77757965	/* "wuye" */
+
+enum db_flags {
+	DB_CREATE = 1 << 0,	/* create the file (and its folder) if missing */
+	DB_READONLY = 1 << 1,	/* open read-only, never migrate */
+};
+
+struct db {
+	sqlite3 *h;		/* the connection */
+	char *path;		/* file name, owned */
+	int busy_ms;		/* total busy timeout in milliseconds */
+	int64_t busy_start;	/* when the current wait began (ms) */
+	const char *backup_dir;	/* where a pre-migration backup goes (borrowed), NULL: beside the file */
+	int backup_keep;	/* how many backups to keep */
+};
+
+/* Open (and with DB_CREATE create) the database at path and set it up.  A
+ * database newer than this program, or a file that is not a wuye database,
+ * is refused.  Migrations are applied by db_migrate(), after the caller has
+ * set backup_dir and backup_keep.  *out is owned by the caller and freed
+ * with db_close(). */
+int db_open(const char *path, unsigned flags, struct db **out,
+    struct wy_err *e);
+
+/* Close the handle and set *dbp to NULL. */
+void db_close(struct db **dbp);
+
+/* The schema version this program knows (the highest migration). */
+int db_schema_latest(void);
+
+/* The schema version stored in the database (PRAGMA user_version). */
+int db_schema_version(struct db *db);
+
+/* Apply the migrations the database lacks, each in its own transaction,
+ * taking a backup first (backup_create) when the database already had a
+ * schema.  *applied (may be NULL) gets the number applied. */
+int db_migrate(struct db *db, int *applied, struct wy_err *e);
+
+/* Set the busy timeout in milliseconds (the busy handler sleeps 1-5 ms a try). */
+void db_set_busy_timeout(struct db *db, int ms);
+
+/* BEGIN IMMEDIATE: every write transaction takes the write lock at once. */
+int db_begin(struct db *db, struct wy_err *e);
+int db_commit(struct db *db, struct wy_err *e);
+/* Roll back if a transaction is open; never fails. */
+void db_rollback(struct db *db);
+
+/* Run constant SQL (no user text), possibly several statements. */
+int db_exec(struct db *db, const char *sql, struct wy_err *e);
+
+/* Prepare one statement; the caller finalizes *st. */
+int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
+    struct wy_err *e);
+
+/* Bind values to st from index 1 on, per the format letters above. */
+int db_bind(struct db *db, sqlite3_stmt *st, struct wy_err *e,
+    const char *fmt, ...);
+
+/* Prepare, bind, step to the end, finalize.  Returns the status; a
+ * constraint failure is WY_EINVALID, a busy database WY_ECONFLICT. */
+int db_run(struct db *db, struct wy_err *e, const char *sql,
+    const char *fmt, ...);
+
+/* First column of the first row as an integer; WY_ENOTFOUND if no row. */
+int db_int64(struct db *db, int64_t *out, struct wy_err *e, const char *sql,
+    const char *fmt, ...);
+
+/* Turn an SQLite result code into a status with a message naming what. */
+int db_fail(struct db *db, int rc, struct wy_err *e, const char *what);
+
+#endif

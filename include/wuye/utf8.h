@@ -1,0 +1,36 @@
+/* wuye: UTF-8 text and display width.
+ *
+ * Layout is by display columns, never bytes: a Chinese character takes two.
+ * Widths come from the C library's wcwidth(), so the program must run with
+ * a UTF-8 LC_CTYPE (main() falls back to C.UTF-8).  Invalid bytes count as
+ * one column each and are shown as '?', so bad input never breaks a layout.
+ */
+#ifndef WUYE_UTF8_H
+#define WUYE_UTF8_H
+
+#include <stddef.h>
+
+/* 1 if s[0..len) is valid UTF-8 (no overlongs, surrogates or > U+10FFFF). */
+int utf8_valid(const char *s, size_t len);
+
+/* 1 if s contains a control character (C0 other than tab, DEL, C1). */
+int utf8_has_control(const char *s);
+
+/* Number of characters (code points) in a NUL-terminated string. */
+size_t utf8_len(const char *s);
+
+/* Display width in columns; non-printable characters count as 1. */
+int utf8_width(const char *s);
+
+/* Copy s into buf fitted to exactly `width` columns: padded with spaces
+ * (on the left when right_align), or cut with "…" when too wide (a double
+ * width character that does not fit is replaced by a space).  Returns buf;
+ * buf must hold 4 * width + 1 bytes. */
+char *utf8_fit(const char *s, int width, int right_align, char *buf,
+    size_t size);
+
+/* Byte offset of the character after / before the one at pos. */
+size_t utf8_next(const char *s, size_t pos);
+size_t utf8_prev(const char *s, size_t pos);
+
+#endif

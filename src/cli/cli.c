@@ -1,0 +1,132 @@
+/* wuye: the command table and what every command shares (opening the
+ * database, logging in, reading a password). */
+#include "wuye/cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "wuye/auth.h"
+#include "wuye/conf.h"
+#include "wuye/db.h"
+#include "wuye/i18n.h"
+
+extern const struct cli_cmd cli_cmd_summary, cli_cmd_init, cli_cmd_demo,
+    cli_cmd_import, cli_cmd_export, cli_cmd_user, cli_cmd_backup,
+    cli_cmd_restore, cli_cmd_check;
+
+const struct cli_cmd *const cli_commands[] = {
+	&cli_cmd_init,
+	&cli_cmd_demo,
+	&cli_cmd_import,
+	&cli_cmd_export,
+	&cli_cmd_user,
+	&cli_cmd_backup,
+	&cli_cmd_restore,
+	&cli_cmd_check,
+	&cli_cmd_summary,
+	NULL,
+};
+
+void
+cli_print_help(FILE *f)
+{
+	const struct cli_cmd *const *c;
+
+	for (c = cli_commands; *c != NULL; c++)
+		if (strcmp((*c)->name, "summary") != 0)
+			fprintf(f, "  %-8s %-30s %s\n", (*c)->name, (*c)->args,
+			    _((*c)->help));
+}
+
+int
+cli_usage(struct cli *c, const struct cli_cmd *cmd, const char *why)
+{
+	return wy_fail(&c->err, WY_EUSAGE, "%s%susage: wuye %s %s",
+	    why != NULL ? why : "", why != NULL ? "; " : "", cmd->name,
+	    cmd->args);
+}
+
+int
+cli_open(struct cli *c, unsigned flags)
+{
+	int rc;
+
+	if (!(flags & (CLI_NEED_DB | CLI_CREATE_DB)))
+		return WY_OK;
+	rc = db_open(c->db_path, flags & CLI_CREATE_DB ? DB_CREATE : 0, &c->db,
+	    &c->err);
+	if (rc != WY_OK)
+		return rc;
+	db_set_busy_timeout(c->db, (int)conf_int(c->conf,
+	    "database.busy_timeout"));
+	c->db->backup_dir = conf_str(c->conf, "backup.dir");
+	c->db->backup_keep = (int)conf_int(c->conf, "backup.keep");
+	return db_migrate(c->db, NULL, &c->err);
+}
+
+void
+cli_system(struct cli *c)
+{
+	session_system(&c->sess, c->db, c->conf);
+}
+
+char *
+cli_password(struct cli *c, const char *prompt)
+{
+	struct termios old, quiet;
+	char buf[256], *p;
+	const char *env;
+	size_t n;
+
+	if (!isatty(STDIN_FILENO)) {
+		if ((env = getenv("WUYE_PASSWORD")) == NULL) {
+			wy_fail(&c->err, WY_EUSAGE,
+			    _("no terminal to ask the password on: set WUYE_PASSWORD"));
+			return NULL;
+		}
+		if ((p = strdup(env)) == NULL)
+			abort();
+		return p;
+	}
+	fputs(prompt, stderr);
+	fflush(stderr);
+	tcgetattr(STDIN_FILENO, &old);
+	quiet = old;
+	quiet.c_lflag &= ~(tcflag_t)ECHO;
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet);
+	p = fgets(buf, sizeof buf, stdin);
+	tcsetattr(STDIN_FILENO, TCSAFLUSH, &old);
+	fputc('\n', stderr);
+	if (p == NULL) {
+		wy_fail(&c->err, WY_EUSAGE, _("no password given"));
+		return NULL;
+	}
+	n = strcspn(buf, "\r\n");
+	buf[n] = '\0';
+	if ((p = strdup(buf)) == NULL)
+		abort();
+	sodium_memzero(buf, sizeof buf);
+	return p;
+}
+
+int
+cli_login(struct cli *c)
+{
+	char prompt[128], *pw;
+	int rc;
+
+	if (c->user == NULL || *c->user == '\0')
+		return wy_fail(&c->err, WY_EUSAGE,
+		    _("this command needs a user: give --user NAME (or set WUYE_USER)"));
+	snprintf(prompt, sizeof prompt, _("Password for %s: "), c->user);
+	if ((pw = cli_password(c, prompt)) == NULL)
+		return c->err.code;
+	rc = auth_login(c->db, c->conf, c->user, pw, &c->sess, &c->err);
+	sodium_memzero(pw, strlen(pw));
+	free(pw);
+	return rc;
+}

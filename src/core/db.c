@@ -1,0 +1,415 @@
+/* wuye: the database handle.
+ *
+ * Migrations are the embedded files schema/NNN_name.sql; PRAGMA
+ * user_version holds the number of the last one applied, and each is
+ * applied in one transaction together with the new user_version, so a crash
+ * leaves the database at the previous version, never between two.
+ */
+#include "wuye/db.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "wuye/backup.h"
+#include "wuye/embed.h"
+
+#define DB_BUSY_DEFAULT_MS 5000
+
+static int64_t
+now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Busy handler: sleep 1 ms, growing to 5 ms, until busy_ms have passed.
+ * SQLite's own handler sleeps up to 100 ms a try, which makes a cashier
+ * behind another wait far longer than the other's transaction took. */
+static int
+busy_handler(void *arg, int count)
+{
+	struct db *db = arg;
+	struct timespec ts = { 0, 0 };
+
+	if (count == 0)
+		db->busy_start = now_ms();
+	else if (now_ms() - db->busy_start >= db->busy_ms)
+		return 0;
+	ts.tv_nsec = (count < 10 ? 1 : count < 50 ? 2 : 5) * 1000000L;
+	nanosleep(&ts, NULL);
+	return 1;
+}
+
+/* Create the folders leading to path (like mkdir -p on its dirname). */
+static int
+make_parent_dirs(const char *path, struct wy_err *e)
+{
+	char buf[4096];
+	char *p;
+
+	if (strlen(path) >= sizeof buf)
+		return wy_fail(e, WY_EINVALID, "%s: path too long", path);
+	strcpy(buf, path);
+	for (p = buf + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
+			return wy_fail(e, WY_EFAIL, "cannot create folder %s: %s",
+			    buf, strerror(errno));
+		*p = '/';
+	}
+	return WY_OK;
+}
+
+int
+db_fail(struct db *db, int rc, struct wy_err *e, const char *what)
+{
+	const char *msg = db != NULL && db->h != NULL ? sqlite3_errmsg(db->h) :
+	    sqlite3_errstr(rc);
+
+	switch (rc & 0xff) {
+	case SQLITE_CONSTRAINT:
+		return wy_fail(e, WY_EINVALID, "%s: %s", what, msg);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return wy_fail(e, WY_ECONFLICT,
+		    "%s: the database is busy (another user is writing); try again",
+		    what);
+	case SQLITE_NOTADB:
+		return wy_fail(e, WY_EFAIL, "%s: not a database or corrupt: %s",
+		    what, db != NULL && db->path != NULL ? db->path : "");
+	case SQLITE_CORRUPT:
+		return wy_fail(e, WY_EFAIL, "%s: the database is corrupt: %s",
+		    what, msg);
+	case SQLITE_READONLY:
+		return wy_fail(e, WY_EDENIED, "%s: the database is read-only",
+		    what);
+	case SQLITE_INTERRUPT:
+		return wy_fail(e, WY_EFAIL, "%s: interrupted", what);
+	default:
+		return wy_fail(e, WY_EFAIL, "%s: %s", what, msg);
+	}
+}
+
+int
+db_exec(struct db *db, const char *sql, struct wy_err *e)
+{
+	int rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL);
+
+	return rc == SQLITE_OK ? WY_OK : db_fail(db, rc, e, "database");
+}
+
+int
+db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
+    struct wy_err *e)
+{
+	int rc = sqlite3_prepare_v2(db->h, sql, -1, st, NULL);
+
+	if (rc != SQLITE_OK) {
+		*st = NULL;
+		return db_fail(db, rc, e, "database (prepare)");
+	}
+	return WY_OK;
+}
+
+static int
+bind_va(struct db *db, sqlite3_stmt *st, struct wy_err *e, const char *fmt,
+    va_list ap)
+{
+	const char *s;
+	int i, rc = SQLITE_OK;
+
+	for (i = 1; *fmt != '\0' && rc == SQLITE_OK; fmt++, i++) {
+		switch (*fmt) {
+		case 't':
+			s = va_arg(ap, const char *);
+			rc = s == NULL ? sqlite3_bind_null(st, i) :
+			    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+			break;
+		case 'i':
+			rc = sqlite3_bind_int(st, i, va_arg(ap, int));
+			break;
+		case 'I':
+			rc = sqlite3_bind_int64(st, i, va_arg(ap, int64_t));
+			break;
+		case 'n':
+			rc = sqlite3_bind_null(st, i);
+			break;
+		default:
+			return wy_fail(e, WY_EFAIL, "db_bind: bad format '%c'",
+			    *fmt);
+		}
+	}
+	return rc == SQLITE_OK ? WY_OK : db_fail(db, rc, e, "database (bind)");
+}
+
+int
+db_bind(struct db *db, sqlite3_stmt *st, struct wy_err *e, const char *fmt,
+    ...)
+{
+	va_list ap;
+	int rc;
+
+	va_start(ap, fmt);
+	rc = bind_va(db, st, e, fmt, ap);
+	va_end(ap);
+	return rc;
+}
+
+int
+db_run(struct db *db, struct wy_err *e, const char *sql, const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc;
+
+	if ((rc = db_prepare(db, sql, &st, e)) != WY_OK)
+		return rc;
+	va_start(ap, fmt);
+	rc = bind_va(db, st, e, fmt, ap);
+	va_end(ap);
+	if (rc == WY_OK) {
+		while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			;
+		rc = rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, "database");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_int64(struct db *db, int64_t *out, struct wy_err *e, const char *sql,
+    const char *fmt, ...)
+{
+	sqlite3_stmt *st;
+	va_list ap;
+	int rc;
+
+	if ((rc = db_prepare(db, sql, &st, e)) != WY_OK)
+		return rc;
+	va_start(ap, fmt);
+	rc = bind_va(db, st, e, fmt, ap);
+	va_end(ap);
+	if (rc == WY_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*out = sqlite3_column_int64(st, 0);
+			rc = WY_OK;
+		} else if (rc == SQLITE_DONE)
+			rc = wy_fail(e, WY_ENOTFOUND, "not found");
+		else
+			rc = db_fail(db, rc, e, "database");
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int
+db_begin(struct db *db, struct wy_err *e)
+{
+	return db_exec(db, "BEGIN IMMEDIATE", e);
+}
+
+int
+db_commit(struct db *db, struct wy_err *e)
+{
+	int rc = db_exec(db, "COMMIT", e);
+
+	if (rc != WY_OK)
+		db_rollback(db);
+	return rc;
+}
+
+void
+db_rollback(struct db *db)
+{
+	if (!sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+}
+
+void
+db_set_busy_timeout(struct db *db, int ms)
+{
+	db->busy_ms = ms > 0 ? ms : DB_BUSY_DEFAULT_MS;
+}
+
+/* Number of a migration file "schema/NNN_name.sql", or -1. */
+static int
+migration_number(const char *name)
+{
+	const char *p;
+	int n = 0;
+
+	if (strncmp(name, "schema/", 7) != 0)
+		return -1;
+	for (p = name + 7; *p >= '0' && *p <= '9'; p++)
+		n = n * 10 + (*p - '0');
+	if (p == name + 7 || *p != '_' || strstr(p, ".sql") == NULL)
+		return -1;
+	return n;
+}
+
+static const struct embed_file *
+migration_find(int number)
+{
+	const struct embed_file *f;
+
+	for (f = embed_files; f->name != NULL; f++)
+		if (migration_number(f->name) == number)
+			return f;
+	return NULL;
+}
+
+int
+db_schema_latest(void)
+{
+	const struct embed_file *f;
+	int n, max = 0;
+
+	for (f = embed_files; f->name != NULL; f++)
+		if ((n = migration_number(f->name)) > max)
+			max = n;
+	return max;
+}
+
+int
+db_schema_version(struct db *db)
+{
+	int64_t v = 0;
+
+	if (db_int64(db, &v, NULL, "PRAGMA user_version", "") != WY_OK)
+		return -1;
+	return (int)v;
+}
+
+int
+db_migrate(struct db *db, int *applied, struct wy_err *e)
+{
+	const struct embed_file *f;
+	char sql[64];
+	int v, latest = db_schema_latest(), rc, n = 0;
+
+	if (applied != NULL)
+		*applied = 0;
+	v = db_schema_version(db);
+	if (v < 0)
+		return wy_fail(e, WY_EFAIL, "%s: cannot read the schema version",
+		    db->path);
+	if (v >= latest)
+		return WY_OK;
+	if (v > 0 && (rc = backup_create(db, db->backup_dir, NULL,
+	    db->backup_keep, NULL, 0, e)) != WY_OK)
+		return wy_prefix(e, "backup before upgrading the database");
+	for (v++; v <= latest; v++) {
+		if ((f = migration_find(v)) == NULL)
+			return wy_fail(e, WY_EFAIL, "migration %03d is missing", v);
+		if ((rc = db_begin(db, e)) != WY_OK)
+			return rc;
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+		if ((rc = db_exec(db, (const char *)f->data, e)) != WY_OK ||
+		    (rc = db_exec(db, sql, e)) != WY_OK) {
+			db_rollback(db);
+			return wy_prefix(e, "%s", f->name);
+		}
+		if ((rc = db_commit(db, e)) != WY_OK)
+			return rc;
+		n++;
+	}
+	if (applied != NULL)
+		*applied = n;
+	return WY_OK;
+}
+
+/* Refuse files that are not wuye databases or are newer than we are. */
+static int
+check_identity(struct db *db, struct wy_err *e)
+{
+	int64_t app = 0, tables = 0;
+	int v, rc;
+
+	if ((rc = db_int64(db, &app, e, "PRAGMA application_id", "")) != WY_OK)
+		return db_fail(db, sqlite3_errcode(db->h), e, db->path);
+	if ((rc = db_int64(db, &tables, e,
+	    "SELECT count(*) FROM sqlite_schema", "")) != WY_OK)
+		return rc;
+	if (app != DB_APPLICATION_ID && (app != 0 || tables > 0))
+		return wy_fail(e, WY_EFAIL, "%s: not a wuye database", db->path);
+	v = db_schema_version(db);
+	if (v > db_schema_latest())
+		return wy_fail(e, WY_EFAIL,
+		    "%s: the database has schema version %d but this wuye knows "
+		    "only up to %d; upgrade wuye", db->path, v,
+		    db_schema_latest());
+	return WY_OK;
+}
+
+int
+db_open(const char *path, unsigned flags, struct db **out, struct wy_err *e)
+{
+	struct db *db;
+	struct stat sb;
+	int rc, oflags;
+
+	*out = NULL;
+	if (path == NULL || *path == '\0')
+		return wy_fail(e, WY_EUSAGE, "no database file given");
+	if (stat(path, &sb) != 0) {
+		if (!(flags & DB_CREATE))
+			return wy_fail(e, WY_ENOTFOUND,
+			    "database %s does not exist; create it with 'wuye init'",
+			    path);
+		if ((rc = make_parent_dirs(path, e)) != WY_OK)
+			return rc;
+	} else if (!S_ISREG(sb.st_mode))
+		return wy_fail(e, WY_EINVALID, "%s: not a regular file", path);
+
+	if ((db = calloc(1, sizeof *db)) == NULL || (db->path = strdup(path)) == NULL)
+		abort();
+	db->busy_ms = DB_BUSY_DEFAULT_MS;
+	db->backup_keep = 10;
+	oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
+	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE : 0);
+	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		rc = db_fail(db, rc, e, path);
+		db_close(&db);
+		return rc;
+	}
+	sqlite3_extended_result_codes(db->h, 0);
+	sqlite3_busy_handler(db->h, busy_handler, db);
+	if ((rc = check_identity(db, e)) != WY_OK ||
+	    (!(flags & DB_READONLY) && (rc = db_exec(db,
+	    "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = FULL;", e)) != WY_OK) ||
+	    (rc = db_exec(db,
+	    "PRAGMA foreign_keys = ON;"
+	    "PRAGMA trusted_schema = OFF;", e)) != WY_OK) {
+		db_close(&db);
+		return rc;
+	}
+	*out = db;
+	return WY_OK;
+}
+
+void
+db_close(struct db **dbp)
+{
+	struct db *db = *dbp;
+
+	if (db == NULL)
+		return;
+	if (db->h != NULL)
+		sqlite3_close_v2(db->h);
+	free(db->path);
+	free(db);
+	*dbp = NULL;
+}
