@@ -33,3 +33,10 @@ auth_require(const struct session *s, const char *perm, struct wy_err *e)
 {
 	return WY_OK;
 }
+
+int
+user_add(struct session *s, const char *name, const char *role,
+    const char *password, const char *full_name, struct wy_err *e)
+{
+	return wy_fail(e, WY_EFAIL, "user_add not written yet");
+}
