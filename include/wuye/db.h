@@ -31,6 +31,12 @@ struct db {
 	int64_t busy_start;	/* when the current wait began (ms) */
 	const char *backup_dir;	/* where a pre-migration backup goes (borrowed), NULL: beside the file */
 	int backup_keep;	/* how many backups to keep */
+	struct db_cache {	/* prepared statements kept by db_cached() */
+		char *sql;
+		sqlite3_stmt *st;
+		unsigned long used;
+	} cache[32];
+	unsigned long cache_clock;
 };
 
 /* Open (and with DB_CREATE create) the database at path and set it up.  A
@@ -69,6 +75,14 @@ int db_exec(struct db *db, const char *sql, struct wy_err *e);
 
 /* Prepare one statement; the caller finalizes *st. */
 int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
+    struct wy_err *e);
+
+/* A prepared statement for sql kept open by db (prepared on first use),
+ * reset and with its bindings cleared.  The caller must not finalize it;
+ * it stays valid until the next db_cached() call that evicts it (the
+ * least recently used of 32) or db_close().  For statements run many
+ * times, such as per imported row.  Reset it after stepping. */
+int db_cached(struct db *db, const char *sql, sqlite3_stmt **st,
     struct wy_err *e);
 
 /* Bind values to st from index 1 on, per the format letters above. */

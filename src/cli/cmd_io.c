@@ -1,17 +1,222 @@
-/* wuye: `wuye import` and `wuye export` (stub, to be written). */
+/* wuye: `wuye import KIND FILE.csv` and `wuye export KIND`.
+ *
+ * KIND is the name of a form (forms/NAME.ini): estates, buildings, rooms,
+ * clients, occupancy, family, leases, parking, vehicles, handover_items,
+ * handover_findings.  Export writes the columns import reads, so an export
+ * imports back into an empty database unchanged.
+ */
 #include "wuye/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wuye/conf.h"
+#include "wuye/entity.h"
 #include "wuye/i18n.h"
+#include "wuye/import.h"
+#include "wuye/sink.h"
+
+extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
+
+static void
+print_problem(void *arg, const char *msg)
+{
+	(void)arg;
+	fprintf(stderr, "%s\n", msg);
+}
+
+static void
+print_progress(void *arg, long rows)
+{
+	(void)arg;
+	fprintf(stderr, "\r%s %ld", _("rows"), rows);
+}
+
+/* List the kinds for a usage message. */
+static void
+kinds_text(struct cli *c, char *buf, size_t size)
+{
+	char **names;
+	size_t n, i, len = 0;
+
+	buf[0] = '\0';
+	names = entity_names(c->conf, &n);
+	for (i = 0; i < n && len < size; i++)
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+		    names[i]);
+	entity_names_free(names, n);
+}
+
+static int
+load_kind(struct cli *c, const struct cli_cmd *cmd, const char *kind,
+    struct entity **ent)
+{
+	char kinds[512], why[640];
+	int rc;
+
+	rc = entity_load(c->conf, kind, ent, &c->err);
+	if (rc == WY_ENOTFOUND) {
+		kinds_text(c, kinds, sizeof kinds);
+		snprintf(why, sizeof why, _("unknown kind '%s' (one of: %s)"), kind, kinds);
+		return cli_usage(c, cmd, why);
+	}
+	return rc;
+}
 
 static int
 cmd_import(struct cli *c, int argc, char **argv)
 {
-	return wy_fail(&c->err, WY_EFAIL, "%s: not written yet", argv[0]);
+	struct import_opts o = { .problem = print_problem };
+	struct entity *ent;
+	long rows;
+	int rc;
+
+	if (argc != 3)
+		return cli_usage(c, &cli_cmd_import, NULL);
+	if ((rc = load_kind(c, &cli_cmd_import, argv[1], &ent)) != WY_OK)
+		return rc;
+	o.path = argv[2];
+	o.max_errors = (int)conf_int(c->conf, "import.max_errors");
+	if (isatty(STDERR_FILENO))
+		o.progress = print_progress;
+	rc = import_csv(&c->sess, ent, &o, &rows, &c->err);
+	if (o.progress != NULL)
+		fputc('\n', stderr);
+	if (rc == WY_OK)
+		printf(_("imported %ld %s from %s\n"), rows, ent->name, argv[2]);
+	entity_free(&ent);
+	return rc;
+}
+
+struct export {
+	struct session *s;
+	const struct entity *ent;
+	struct sink *sink;
+	struct sink_cell *cells;
+	char **texts;		/* cell texts owned for the current row */
+	struct wy_err *e;
+};
+
+/* Column kind of a field in a table output. */
+static struct sink_col
+field_col(const struct field *f, int use_labels)
+{
+	struct sink_col col = {
+		.title = use_labels ? field_label(f) : f->name,
+		.kind = SINK_COL_TEXT,
+		.width = f->width,
+	};
+
+	switch (f->type) {
+	case FIELD_INT:
+		col.kind = SINK_COL_INT;
+		break;
+	case FIELD_DECIMAL:
+		col.kind = SINK_COL_FIXED;
+		col.scale = f->scale;
+		break;
+	case FIELD_MONEY:
+		col.kind = SINK_COL_MONEY;
+		break;
+	case FIELD_DATE:
+		col.kind = SINK_COL_DATE;
+		break;
+	default:
+		break;
+	}
+	return col;
+}
+
+static int
+export_row(void *arg, int64_t id, int64_t version, const struct value *v)
+{
+	struct export *x = arg;
+	const struct field *f;
+	size_t i;
+	int rc;
+
+	(void)id, (void)version;
+	for (i = 0; i < x->ent->nfields; i++) {
+		f = &x->ent->fields[i];
+		x->cells[i] = (struct sink_cell){ .null = v[i].kind == VALUE_NULL };
+		if (v[i].kind == VALUE_INT && (f->type == FIELD_INT ||
+		    f->type == FIELD_DECIMAL || f->type == FIELD_MONEY))
+			x->cells[i].i = v[i].i;
+		else if (v[i].kind != VALUE_NULL) {
+			x->texts[i] = field_text(x->s, f, &v[i]);
+			x->cells[i].s = x->texts[i];
+		}
+	}
+	rc = sink_row(x->sink, x->cells, x->e);
+	for (i = 0; i < x->ent->nfields; i++) {
+		free(x->texts[i]);
+		x->texts[i] = NULL;
+	}
+	return rc;
 }
 
 static int
 cmd_export(struct cli *c, int argc, char **argv)
 {
-	return wy_fail(&c->err, WY_EFAIL, "%s: not written yet", argv[0]);
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "bom", no_argument, NULL, 'b' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct sink_opts so = { .format = SINK_CSV };
+	struct export x = { .s = &c->sess, .e = &c->err };
+	struct sink_col *cols;
+	struct entity *ent;
+	const char *format = NULL;
+	int ch, rc, fmt;
+	size_t i;
+
+	optind = 1;
+	while ((ch = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'f': format = optarg; break;
+		case 'o': so.path = optarg; break;
+		case 'b': so.bom = 1; break;
+		default: return cli_usage(c, &cli_cmd_export, NULL);
+		}
+	}
+	if (optind != argc - 1)
+		return cli_usage(c, &cli_cmd_export, NULL);
+	if (format != NULL || so.path != NULL) {
+		fmt = sink_format_parse(format, format == NULL ? so.path : NULL);
+		if (fmt < 0 && format == NULL)
+			fmt = SINK_CSV;
+		if (fmt < 0)
+			return cli_usage(c, &cli_cmd_export,
+			    _("--format is csv, tsv, xlsx or text"));
+		so.format = (enum sink_format)fmt;
+	}
+	if ((rc = load_kind(c, &cli_cmd_export, argv[optind], &ent)) != WY_OK)
+		return rc;
+	x.ent = ent;
+	so.sheet = entity_title(ent);
+	if ((cols = calloc(ent->nfields, sizeof *cols)) == NULL ||
+	    (x.cells = calloc(ent->nfields, sizeof *x.cells)) == NULL ||
+	    (x.texts = calloc(ent->nfields, sizeof *x.texts)) == NULL)
+		abort();
+	for (i = 0; i < ent->nfields; i++)
+		cols[i] = field_col(&ent->fields[i], so.format == SINK_XLSX ||
+		    so.format == SINK_TEXT);
+	rc = sink_open(&so, cols, ent->nfields, &x.sink, &c->err);
+	if (rc == WY_OK) {
+		rc = entity_each(&c->sess, ent, export_row, &x, &c->err);
+		if (sink_close(&x.sink, rc == WY_OK, rc == WY_OK ? &c->err : NULL) != WY_OK)
+			rc = c->err.code;
+	}
+	free(cols);
+	free(x.cells);
+	free(x.texts);
+	entity_free(&ent);
+	return rc;
 }
 
 const struct cli_cmd cli_cmd_import = {
@@ -24,8 +229,8 @@ const struct cli_cmd cli_cmd_import = {
 
 const struct cli_cmd cli_cmd_export = {
 	.name = "export",
-	.args = "KIND [--format csv|xlsx] [-o FILE]",
-	.help = N_("export records as CSV or .xlsx"),
+	.args = "KIND [--format csv|tsv|xlsx|text] [-o FILE] [--bom]",
+	.help = N_("export records (CSV to standard output by default)"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
 	.exec = cmd_export,
 };

@@ -121,6 +121,37 @@ db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
 	return WY_OK;
 }
 
+int
+db_cached(struct db *db, const char *sql, sqlite3_stmt **st,
+    struct wy_err *e)
+{
+	struct db_cache *c, *victim = &db->cache[0];
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof db->cache / sizeof db->cache[0]; i++) {
+		c = &db->cache[i];
+		if (c->sql != NULL && strcmp(c->sql, sql) == 0) {
+			sqlite3_reset(c->st);
+			sqlite3_clear_bindings(c->st);
+			c->used = ++db->cache_clock;
+			*st = c->st;
+			return WY_OK;
+		}
+		if (c->used < victim->used)
+			victim = c;
+	}
+	if ((rc = db_prepare(db, sql, st, e)) != WY_OK)
+		return rc;
+	sqlite3_finalize(victim->st);
+	free(victim->sql);
+	if ((victim->sql = strdup(sql)) == NULL)
+		abort();
+	victim->st = *st;
+	victim->used = ++db->cache_clock;
+	return WY_OK;
+}
+
 static int
 bind_va(struct db *db, sqlite3_stmt *st, struct wy_err *e, const char *fmt,
     va_list ap)
@@ -407,6 +438,10 @@ db_close(struct db **dbp)
 
 	if (db == NULL)
 		return;
+	for (size_t i = 0; i < sizeof db->cache / sizeof db->cache[0]; i++) {
+		sqlite3_finalize(db->cache[i].st);
+		free(db->cache[i].sql);
+	}
 	if (db->h != NULL)
 		sqlite3_close_v2(db->h);
 	free(db->path);

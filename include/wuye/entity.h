@@ -1,0 +1,177 @@
+/* wuye: entities described by forms/NAME.ini.
+ *
+ * An entity is one table the user keeps records in (rooms, clients, ...).
+ * Its form file says which columns it has, their labels in English and
+ * Chinese, types, limits, lookups into other entities and category lists;
+ * from that one description come validation, CSV import and export, and
+ * the browse and edit screens.  Rules that the description cannot say (an
+ * ID number's check digit against the ID type, one payer per room at a
+ * time) are hooks in the domain file of the module, run after the generic
+ * checks.  See wuye.conf(5) for the keys of a form file.
+ *
+ * Values travel as text between the user and the entity (as typed, or as
+ * a CSV cell) and as struct value (integer or text, stored form) between
+ * the entity and the database.
+ */
+#ifndef WUYE_ENTITY_H
+#define WUYE_ENTITY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "wuye/error.h"
+#include "wuye/session.h"
+
+struct conf;
+
+#define FIELD_TYPES(X)			\
+	X(FIELD_TEXT, "text")		\
+	X(FIELD_LONGTEXT, "longtext")	\
+	X(FIELD_INT, "integer")		\
+	X(FIELD_DECIMAL, "decimal")	\
+	X(FIELD_MONEY, "money")		\
+	X(FIELD_DATE, "date")		\
+	X(FIELD_BOOL, "yesno")		\
+	X(FIELD_CHOICE, "choice")	\
+	X(FIELD_LOOKUP, "lookup")
+
+enum field_type {
+#define FIELD_TYPE_ENUM(name, text) name,
+	FIELD_TYPES(FIELD_TYPE_ENUM)
+#undef FIELD_TYPE_ENUM
+};
+
+/* A fixed choice (choices = code:English:中文, ...). */
+struct choice {
+	char *code;
+	char *label;
+	char *label_zh;
+};
+
+struct field {
+	char *name;		/* key in the form and CSV header ("build_area") */
+	char *label;		/* English label */
+	char *label_zh;		/* Chinese label */
+	char *column;		/* column in the entity's table */
+	enum field_type type;
+	int width;		/* display columns in lists and forms */
+	int maxlen;		/* most characters (text types) */
+	int required;		/* must not be empty */
+	int unique;		/* no two records share a value */
+	int scale;		/* decimals: decimal 0-6, money 2 */
+	int has_min, has_max;
+	int64_t min, max;	/* range, scaled like the value */
+	char *list;		/* choice: category list in table categories */
+	struct choice *choices;	/* choice: fixed choices instead of a list */
+	size_t nchoices;
+	char *lookup;		/* lookup: the target entity's name */
+	char *lookup_table;	/* lookup: its table (filled by entity_load) */
+	char *lookup_key;	/* lookup: its key column (filled by entity_load) */
+	char *def;		/* default as text, or NULL */
+	char *format;		/* extra check: "phone", "idcard", "code" */
+	int in_list;		/* a column of the browse list */
+	int sensitive;		/* masked without permission client.sensitive */
+	char *help;		/* one line, English */
+	char *help_zh;
+};
+
+struct entity {
+	char *name;		/* form name ("rooms") */
+	char *source;		/* "built-in" or the file it came from */
+	char *table;
+	char *title;		/* English */
+	char *title_zh;
+	char *key;		/* field naming a record (lookups, messages), or NULL */
+	char *perm_read;	/* permission to see records */
+	char *perm_write;	/* permission to change them */
+	char *order;		/* field the list is sorted by */
+	char **search;		/* fields incremental search looks in */
+	size_t nsearch;
+	struct field *fields;
+	size_t nfields;
+};
+
+/* A stored value: NULL, an integer (scaled), or text. */
+struct value {
+	enum { VALUE_NULL, VALUE_INT, VALUE_TEXT } kind;
+	int64_t i;
+	char *s;		/* owned */
+};
+
+/* Load the form `name` (user folder conf paths.data/forms/NAME.ini first,
+ * then the built-in one) and check it: unknown keys, types, identifiers,
+ * ranges.  Errors name the file, section and key.  *out is freed with
+ * entity_free(). */
+int entity_load(const struct conf *conf, const char *name,
+    struct entity **out, struct wy_err *e);
+void entity_free(struct entity **ep);
+
+/* Names of all forms (built-in and user), sorted; free with entity_names_free. */
+char **entity_names(const struct conf *conf, size_t *n);
+void entity_names_free(char **names, size_t n);
+
+/* The field called name (or whose English or Chinese label is name), or NULL. */
+const struct field *entity_field(const struct entity *ent, const char *name);
+
+/* The value of the field called name in values[nfields], or NULL. */
+struct value *entity_value(const struct entity *ent, struct value *values,
+    const char *name);
+
+/* The label in the language of the messages catalogue in use. */
+const char *field_label(const struct field *f);
+const char *entity_title(const struct entity *ent);
+
+/* Turn text typed by a user (or a CSV cell) into the stored value of f:
+ * numbers parsed exactly, dates checked, choices matched by code, English
+ * or Chinese name, lookups resolved through the target's key, text checked
+ * for UTF-8, control characters and length.  Empty text is NULL (or the
+ * default when use_default).  The message names the field, not the line:
+ * the caller adds where. */
+int field_parse(struct session *s, const struct entity *ent,
+    const struct field *f, const char *text, int use_default,
+    struct value *out, struct wy_err *e);
+
+/* The text form of a stored value of f (for export and display): the
+ * inverse of field_parse.  Lookups show the target's key.  Returns a
+ * malloc'd string the caller frees; NULL values give "". */
+char *field_text(struct session *s, const struct field *f,
+    const struct value *v);
+
+/* Check a whole record (values[nfields]): required fields, unique fields
+ * (ignoring the record id itself; 0 for a new record), then the entity's
+ * domain rules. */
+int entity_check(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, struct wy_err *e);
+
+/* Insert a checked record inside the caller's transaction; *id gets the
+ * new row id.  Needs perm_write. */
+int entity_insert(struct session *s, const struct entity *ent,
+    struct value *values, int64_t *id, struct wy_err *e);
+
+/* Update record id if it is still at `version` (else WY_ECONFLICT: another
+ * user changed it), inside the caller's transaction. */
+int entity_update(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, struct wy_err *e);
+
+/* Free the text of n values and reset them to NULL. */
+void values_clear(struct value *v, size_t n);
+
+/* Call fn for every record, in the entity's order, with its values (one per
+ * field), id and version.  Stops when fn returns non-zero and returns that.
+ * Needs perm_read; sensitive fields come masked without client.sensitive. */
+int entity_each(struct session *s, const struct entity *ent,
+    int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e);
+
+/* Mask a sensitive text: keep the first 3 and last 4 characters of an ID
+ * or phone number, stars between.  Returns a malloc'd string. */
+char *entity_mask(const char *text);
+
+/* A rule of one entity that the form cannot express; see domain/ files. */
+struct entity_rule {
+	const char *entity;	/* form name */
+	int (*check)(struct session *s, const struct entity *ent,
+	    struct value *values, int64_t id, struct wy_err *e);
+};
+
+#endif
