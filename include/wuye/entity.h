@@ -139,9 +139,11 @@ char *field_text(struct session *s, const struct field *f,
 
 /* Check a whole record (values[nfields]): required fields, unique fields
  * (ignoring the record id itself; 0 for a new record), then the entity's
- * domain rules. */
+ * domain rules.  On failure *where (if not NULL) gets the field at fault,
+ * or NULL when the record as a whole is. */
 int entity_check(struct session *s, const struct entity *ent,
-    struct value *values, int64_t id, struct wy_err *e);
+    struct value *values, int64_t id, const struct field **where,
+    struct wy_err *e);
 
 /* Insert a checked record inside the caller's transaction; *id gets the
  * new row id.  Needs perm_write. */
@@ -170,8 +172,11 @@ char *entity_mask(const char *text);
 /* A rule of one entity that the form cannot express; see domain/ files. */
 struct entity_rule {
 	const char *entity;	/* form name */
+	/* WY_OK, or a status with *field set to the name of the field at
+	 * fault (left NULL when it is the record as a whole). */
 	int (*check)(struct session *s, const struct entity *ent,
-	    struct value *values, int64_t id, struct wy_err *e);
+	    struct value *values, int64_t id, const char **field,
+	    struct wy_err *e);
 };
 
 #endif

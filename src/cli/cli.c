@@ -38,8 +38,8 @@ cli_print_help(FILE *f)
 
 	for (c = cli_commands; *c != NULL; c++)
 		if (strcmp((*c)->name, "summary") != 0)
-			fprintf(f, "  %-8s %-30s %s\n", (*c)->name, (*c)->args,
-			    _((*c)->help));
+			fprintf(f, "  %s %s\n        %s\n", (*c)->name,
+			    (*c)->args, _((*c)->help));
 }
 
 int

@@ -175,7 +175,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	int ch, rc, fmt;
 	size_t i;
 
-	optind = 1;
+	optind = 0;	/* 0: a full reset of GNU getopt */
 	while ((ch = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;

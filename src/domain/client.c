@@ -58,9 +58,11 @@ gender_check(const struct entity *ent, struct value *v, struct wy_err *e)
 
 static int
 client_check(struct session *s, const struct entity *ent, struct value *v,
-    int64_t id, struct wy_err *e)
+    int64_t id, const char **field,
+    struct wy_err *e)
 {
 	(void)s, (void)id;
+	*field = "gender";
 	return gender_check(ent, v, e);
 }
 
@@ -68,7 +70,8 @@ client_check(struct session *s, const struct entity *ent, struct value *v,
  * the same role over the same days.  Open ends are 9999-12-31. */
 static int
 occupancy_check(struct session *s, const struct entity *ent, struct value *v,
-    int64_t id, struct wy_err *e)
+    int64_t id, const char **field,
+    struct wy_err *e)
 {
 	struct value *room = entity_value(ent, v, "room");
 	struct value *client = entity_value(ent, v, "client");
@@ -80,11 +83,13 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 	int64_t other;
 	int rc;
 
+	*field = "end_date";
 	if ((rc = date_order(from, to, _("To"), 0, e)) != WY_OK)
 		return rc;
 	if (room == NULL || room->kind != VALUE_INT || from == NULL ||
 	    from->kind != VALUE_TEXT)
 		return WY_OK;
+	*field = "payer";
 	if (payer != NULL && payer->kind == VALUE_INT && payer->i) {
 		rc = db_int64(s->db, &other, e,
 		    "SELECT id FROM occupancy WHERE room_id = ?1 AND payer = 1"
@@ -98,6 +103,7 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 		if (rc != WY_ENOTFOUND)
 			return rc;
 	}
+	*field = "client";
 	if (client != NULL && client->kind == VALUE_INT && role != NULL &&
 	    role->kind == VALUE_TEXT) {
 		rc = db_int64(s->db, &other, e,
@@ -112,33 +118,40 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 		if (rc != WY_ENOTFOUND)
 			return rc;
 	}
+	*field = NULL;
 	wy_clear(e);
 	return WY_OK;
 }
 
 static int
 lease_check(struct session *s, const struct entity *ent, struct value *v,
-    int64_t id, struct wy_err *e)
+    int64_t id, const char **field,
+    struct wy_err *e)
 {
 	(void)s, (void)id;
+	*field = "end_date";
 	return date_order(entity_value(ent, v, "start_date"),
 	    entity_value(ent, v, "end_date"), _("End"), 1, e);
 }
 
 static int
 parking_check(struct session *s, const struct entity *ent, struct value *v,
-    int64_t id, struct wy_err *e)
+    int64_t id, const char **field,
+    struct wy_err *e)
 {
 	(void)s, (void)id;
+	*field = "contract_end";
 	return date_order(entity_value(ent, v, "contract_start"),
 	    entity_value(ent, v, "contract_end"), _("Contract end"), 0, e);
 }
 
 static int
 family_check(struct session *s, const struct entity *ent, struct value *v,
-    int64_t id, struct wy_err *e)
+    int64_t id, const char **field,
+    struct wy_err *e)
 {
 	(void)s, (void)id;
+	*field = "gender";
 	return gender_check(ent, v, e);
 }
 

@@ -1009,8 +1009,8 @@ entity_value(const struct entity *ent, struct value *values, const char *name)
 /* format = idcard: check an 18-digit ID when the record's id_type is
  * idcard (or when it has no id_type field). */
 static int
-check_idcard(const struct entity *ent, const struct field *f,
-    struct value *values, const struct value *v, struct wy_err *e)
+check_idcard(const struct entity *ent, struct value *values,
+    const struct value *v, struct wy_err *e)
 {
 	const struct value *type = entity_value(ent, values, "id_type");
 
@@ -1019,22 +1019,24 @@ check_idcard(const struct entity *ent, const struct field *f,
 	if (type != NULL && (type->kind != VALUE_TEXT ||
 	    strcmp(type->s, "idcard") != 0))
 		return WY_OK;
-	if (ident_idcard_check(v->s, e) != WY_OK)
-		return wy_prefix(e, "%s", field_label(f));
-	return WY_OK;
+	return ident_idcard_check(v->s, e);	/* the message names the number */
 }
 
 int
 entity_check(struct session *s, const struct entity *ent,
-    struct value *values, int64_t id, struct wy_err *e)
+    struct value *values, int64_t id, const struct field **where,
+    struct wy_err *e)
 {
 	const struct entity_rule *r;
 	const struct field *f;
+	const char *bad;
 	size_t i, t;
 	int rc;
 
 	for (i = 0; i < ent->nfields; i++) {
 		f = &ent->fields[i];
+		if (where != NULL)
+			*where = f;
 		if (f->required && values[i].kind == VALUE_NULL)
 			return wy_fail(e, WY_EINVALID, _("%s: required"),
 			    field_label(f));
@@ -1042,14 +1044,22 @@ entity_check(struct session *s, const struct entity *ent,
 		    (rc = check_unique(s, ent, f, &values[i], id, e)) != WY_OK)
 			return rc;
 		if (f->format != NULL && strcmp(f->format, "idcard") == 0 &&
-		    (rc = check_idcard(ent, f, values, &values[i], e)) != WY_OK)
+		    (rc = check_idcard(ent, values, &values[i], e)) != WY_OK)
 			return rc;
 	}
 	for (t = 0; t < sizeof rule_tables / sizeof rule_tables[0]; t++)
-		for (r = rule_tables[t]; r->entity != NULL; r++)
-			if (strcmp(r->entity, ent->name) == 0 &&
-			    (rc = r->check(s, ent, values, id, e)) != WY_OK)
+		for (r = rule_tables[t]; r->entity != NULL; r++) {
+			if (strcmp(r->entity, ent->name) != 0)
+				continue;
+			bad = NULL;
+			if ((rc = r->check(s, ent, values, id, &bad, e)) != WY_OK) {
+				if (where != NULL)
+					*where = bad != NULL ? entity_field(ent, bad) : NULL;
 				return rc;
+			}
+		}
+	if (where != NULL)
+		*where = NULL;
 	return WY_OK;
 }
 

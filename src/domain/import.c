@@ -130,6 +130,18 @@ read_header(struct import *im)
 	im->header_done = 1;
 }
 
+/* The 1-based column of field f in the file, or 0 if it has none. */
+static int
+column_of(const struct import *im, const struct field *f)
+{
+	size_t c;
+
+	for (c = 0; c < im->ncols; c++)
+		if (im->map[c] == (int)(f - im->ent->fields))
+			return (int)c + 1;
+	return 0;
+}
+
 /* Parse, check and insert one record. */
 static void
 read_record(struct import *im)
@@ -137,8 +149,9 @@ read_record(struct import *im)
 	const struct entity *ent = im->ent;
 	struct wy_err e = { 0 };
 	char msg[WY_ERR_MSG_MAX + 64];
+	const struct field *bad;
 	int64_t id;
-	size_t i, c;
+	size_t i;
 	int col_of_field;
 
 	if (im->ncells != im->ncols) {
@@ -151,12 +164,9 @@ read_record(struct import *im)
 	for (i = 0; i < ent->nfields; i++) {
 		const char *text = NULL;
 
-		col_of_field = 0;
-		for (c = 0; c < im->ncols; c++)
-			if (im->map[c] == (int)i) {
-				text = im->cells[c];
-				col_of_field = (int)c + 1;
-			}
+		col_of_field = column_of(im, &ent->fields[i]);
+		if (col_of_field > 0)
+			text = im->cells[col_of_field - 1];
 		if (field_parse(im->s, ent, &ent->fields[i], text, 1,
 		    &im->values[i], &e) != WY_OK) {
 			if (col_of_field > 0)
@@ -166,8 +176,11 @@ read_record(struct import *im)
 			return;
 		}
 	}
-	if (entity_check(im->s, ent, im->values, 0, &e) != WY_OK ||
-	    entity_insert(im->s, ent, im->values, &id, &e) != WY_OK) {
+	if (entity_check(im->s, ent, im->values, 0, &bad, &e) != WY_OK) {
+		problem(im, bad != NULL ? column_of(im, bad) : 0, e.msg);
+		return;
+	}
+	if (entity_insert(im->s, ent, im->values, &id, &e) != WY_OK) {
 		problem(im, 0, e.msg);
 		if (e.code != WY_EINVALID)
 			im->stop = 1;	/* the database failed: no use going on */

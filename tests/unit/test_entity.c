@@ -238,7 +238,7 @@ record(struct entity *ent, struct value *vals, const char *const *pairs,
 		if (rc != WY_OK)
 			return rc;
 	}
-	return entity_check(&fx.s, ent, vals, 0, e);
+	return entity_check(&fx.s, ent, vals, 0, NULL, e);
 }
 
 static int
@@ -392,7 +392,7 @@ START_TEST(test_update_version_conflict)
 		ck_assert_int_eq(field_parse(&fx.s, ent, &ent->fields[i],
 		    i == 0 ? "JX" : i == 1 ? "锦绣花园二期" : NULL, 1, &vals[i],
 		    &e), WY_OK);
-	ck_assert_int_eq(entity_check(&fx.s, ent, vals, 1, &e), WY_OK);	/* itself */
+	ck_assert_int_eq(entity_check(&fx.s, ent, vals, 1, NULL, &e), WY_OK);	/* itself */
 	ck_assert_msg(entity_update(&fx.s, ent, 1, 1, vals, &e) == WY_OK, "%s", e.msg);
 	/* A second clerk still holding version 1: refused. */
 	ck_assert_int_eq(entity_update(&fx.s, ent, 1, 1, vals, &e), WY_ECONFLICT);

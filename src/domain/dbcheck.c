@@ -1,0 +1,218 @@
+/* wuye: checking a database.
+ *
+ * The business rules are a table of constant queries.  Each returns, for
+ * every row that breaks its rule, the row id and three text values, which
+ * fill the rule's message "TABLE row ID: ..." (every format takes the
+ * table, the id and the three values, in that order, and may ignore some
+ * of the values).  Dates are inclusive: an occupancy ending 2026-03-31 and
+ * one starting that day overlap; NULL end_date means "still current".
+ */
+#include "wuye/dbcheck.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "wuye/audit.h"
+#include "wuye/auth.h"
+#include "wuye/db.h"
+#include "wuye/i18n.h"
+
+struct dbcheck_rule {
+	const char *table;	/* named in the message */
+	const char *sql;	/* id, then three text values */
+	const char *fmt;	/* N_(): table, id (long long), three values */
+};
+
+struct dbcheck_ctx {
+	int (*report)(void *, const char *);
+	void *arg;
+	int problems;
+	int stop;		/* what report returned, when non-zero */
+};
+
+#define DBCHECK_CAT_FMT N_("%s row %lld: %s '%s' is not in the category list %s")
+
+/* A category column: values must be codes of list ('' allowed if empty). */
+#define DBCHECK_CATEGORY(t, c, list, empty) {				\
+	.table = t,							\
+	.sql = "SELECT id, '" c "', " c ", '" list "' FROM " t		\
+	    " WHERE " empty "NOT EXISTS (SELECT 1 FROM categories k"	\
+	    " WHERE k.list = '" list "' AND k.code = " t "." c ")"	\
+	    " ORDER BY id",						\
+	.fmt = DBCHECK_CAT_FMT,						\
+}
+#define DBCHECK_EMPTY_OK(c) c " <> '' AND "
+
+static const struct dbcheck_rule dbcheck_rules[] = {
+	{
+		.table = "occupancy",
+		.sql = "SELECT id, end_date, start_date, '' FROM occupancy"
+		    " WHERE end_date IS NOT NULL AND end_date < start_date"
+		    " ORDER BY id",
+		.fmt = N_("%s row %lld: end_date %s is before start_date %s"),
+	},
+	{
+		.table = "occupancy",
+		.sql = "SELECT a.id, b.id, coalesce(r.code, a.room_id),"
+		    " max(a.start_date, b.start_date)"
+		    " FROM occupancy a JOIN occupancy b"
+		    " ON b.room_id = a.room_id AND b.id > a.id"
+		    " LEFT JOIN rooms r ON r.id = a.room_id"
+		    " WHERE a.payer = 1 AND b.payer = 1"
+		    " AND a.start_date <= coalesce(b.end_date, '9999-12-31')"
+		    " AND b.start_date <= coalesce(a.end_date, '9999-12-31')"
+		    " ORDER BY a.id, b.id",
+		.fmt = N_("%s row %lld: its payer period overlaps that of row "
+		    "%s for room %s (both pay on %s)"),
+	},
+	{
+		.table = "rooms",
+		.sql = "SELECT id, printf('%.2f', build_area / 100.0),"
+		    " printf('%.2f', charge_area / 100.0), '' FROM rooms"
+		    " WHERE build_area <= 0 OR charge_area <= 0 ORDER BY id",
+		.fmt = N_("%s row %lld: areas must be positive (build_area %s, "
+		    "charge_area %s)"),
+	},
+	DBCHECK_CATEGORY("rooms", "state", "room_state", ""),
+	DBCHECK_CATEGORY("rooms", "use", "room_use", ""),
+	DBCHECK_CATEGORY("rooms", "layout", "layout",
+	    DBCHECK_EMPTY_OK("layout")),
+	DBCHECK_CATEGORY("rooms", "orientation", "orientation",
+	    DBCHECK_EMPTY_OK("orientation")),
+	DBCHECK_CATEGORY("buildings", "type", "building_type", ""),
+	DBCHECK_CATEGORY("clients", "id_type", "id_type",
+	    DBCHECK_EMPTY_OK("id_type")),
+	DBCHECK_CATEGORY("family", "relation", "relation",
+	    DBCHECK_EMPTY_OK("relation")),
+	DBCHECK_CATEGORY("family", "id_type", "id_type",
+	    DBCHECK_EMPTY_OK("id_type")),
+	DBCHECK_CATEGORY("parking_spaces", "type", "parking_type",
+	    DBCHECK_EMPTY_OK("type")),
+};
+
+/* Report one problem; returns non-zero when the caller should stop. */
+static int
+dbcheck_problem(struct dbcheck_ctx *x, const char *line)
+{
+	x->problems++;
+	if (x->report != NULL && x->stop == 0)
+		x->stop = x->report(x->arg, line);
+	return x->stop;
+}
+
+/* Text of column i, "" for NULL. */
+static const char *
+dbcheck_col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+
+	return t != NULL ? (const char *)t : "";
+}
+
+/* PRAGMA integrity_check: every line but a lone "ok" is a problem. */
+static int
+dbcheck_integrity(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	char line[1024];
+	int rc;
+
+	if ((rc = db_prepare(db, "PRAGMA integrity_check", &st, e)) != WY_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (strcmp(dbcheck_col(st, 0), "ok") == 0)
+			continue;
+		snprintf(line, sizeof line, _("database: %s"), dbcheck_col(st, 0));
+		if (dbcheck_problem(x, line))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, e, "integrity_check");
+	return WY_OK;
+}
+
+/* PRAGMA foreign_key_check: rows that point at rows that are not there. */
+static int
+dbcheck_foreign_keys(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	char line[1024];
+	int rc;
+
+	if ((rc = db_prepare(db, "PRAGMA foreign_key_check", &st, e)) != WY_OK)
+		return rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(line, sizeof line,
+		    _("%s row %s: refers to a %s row that does not exist"),
+		    dbcheck_col(st, 0), dbcheck_col(st, 1), dbcheck_col(st, 2));
+		if (dbcheck_problem(x, line))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, e, "foreign_key_check");
+	return WY_OK;
+}
+
+/* Run one business rule. */
+static int
+dbcheck_rule(struct db *db, const struct dbcheck_rule *r,
+    struct dbcheck_ctx *x, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	char line[1024];
+	int rc;
+
+	if ((rc = db_prepare(db, r->sql, &st, e)) != WY_OK)
+		return wy_prefix(e, "check of %s", r->table);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(line, sizeof line, _(r->fmt), r->table,
+		    (long long)sqlite3_column_int64(st, 0), dbcheck_col(st, 1),
+		    dbcheck_col(st, 2), dbcheck_col(st, 3));
+		if (dbcheck_problem(x, line))
+			break;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(db, rc, e, r->table);
+	return WY_OK;
+}
+
+int
+dbcheck_run(struct session *s,
+    int (*report)(void *arg, const char *problem), void *arg, int *problems,
+    struct wy_err *e)
+{
+	struct dbcheck_ctx x = { .report = report, .arg = arg };
+	struct wy_err ae = { 0 };
+	size_t i;
+	int rc;
+
+	if (problems != NULL)
+		*problems = 0;
+	if ((rc = auth_require(s, "check", e)) != WY_OK)
+		return rc;
+	if ((rc = dbcheck_integrity(s->db, &x, e)) != WY_OK || x.stop)
+		goto done;
+	if ((rc = dbcheck_foreign_keys(s->db, &x, e)) != WY_OK || x.stop)
+		goto done;
+	rc = audit_verify(s->db, &ae);
+	if (rc == WY_EINVALID) {
+		rc = WY_OK;
+		if (dbcheck_problem(&x, ae.msg))
+			goto done;
+	} else if (rc != WY_OK) {
+		if (e != NULL)
+			*e = ae;
+		goto done;
+	}
+	for (i = 0; i < sizeof dbcheck_rules / sizeof dbcheck_rules[0]; i++)
+		if ((rc = dbcheck_rule(s->db, &dbcheck_rules[i], &x, e)) !=
+		    WY_OK || x.stop)
+			break;
+done:
+	if (problems != NULL)
+		*problems = x.problems;
+	return rc == WY_OK && x.stop != 0 ? x.stop : rc;
+}
