@@ -22,6 +22,8 @@ int32_t date_from_ymd(int y, int m, int d);
 void date_to_ymd(int32_t day, int *y, int *m, int *d);
 /* 1 if y-m-d is a real calendar date within 1900-2199. */
 int date_valid_ymd(int y, int m, int d);
+/* Days in month m (1-12) of year y (28-31), or 0 if m is not a month. */
+int date_days_in_month(int y, int m);
 
 /* Parse exactly YYYY-MM-DD (a real date); message names the text. */
 int date_parse(const char *s, int32_t *day, struct wy_err *e);

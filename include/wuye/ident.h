@@ -11,7 +11,8 @@
 #include "wuye/error.h"
 
 /* The check character ('0'-'9' or 'X') for the first 17 digits of an ID
- * number, or '\0' if they are not 17 digits. */
+ * number, or '\0' if they are not 17 digits.  Characters after the 17th are
+ * ignored, so a whole 18-character number may be passed. */
 char ident_check_digit(const char *first17);
 
 /* WY_OK if id is a valid 18-digit ID number: digits, a real birth date
@@ -20,14 +21,16 @@ char ident_check_digit(const char *first17);
  * wrong (e.g. "check digit is 3, should be X"). */
 int ident_idcard_check(const char *id, struct wy_err *e);
 
-/* 'M' or 'F' from the sequence digit of a valid ID number. */
+/* 'M' or 'F' from the sequence digit of a valid ID number ('\0' if the
+ * first 17 characters are not digits). */
 char ident_idcard_gender(const char *id);
 
 /* WY_OK if phone looks like a Chinese mobile (1[3-9] and 9 digits,
- * optionally after +86 or 86), a landline (0 + area code of 2-3 digits,
- * optional '-', 7-8 digits, optional extension "-123"), or a service
- * number (400/800 + 7 digits).  Spaces are not allowed.  Otherwise
- * WY_EINVALID with a message. */
+ * optionally after +86 or 86), a landline (0 + area code of 2-3 digits not
+ * starting with 0, optional '-', 7-8 digits, optional extension "-123" of
+ * 1-6 digits), or a service number (400/800 + 7 digits, also written
+ * 400-123-4567).  Spaces are not allowed.  Otherwise WY_EINVALID with a
+ * message. */
 int ident_phone_check(const char *phone, struct wy_err *e);
 
 #endif

@@ -42,12 +42,15 @@ char *money_format_grouped(int64_t fen, char *buf, size_t size);
 /* The amount in Chinese capitals (人民币大写) by the People's Bank of China
  * rules for bills and vouchers: "壹仟零壹元整", "伍角", "壹拾元零伍分",
  * "零元整" for zero, "负" before a negative amount.  The "人民币" prefix is
- * not included.  WY_EINVALID if |fen| > MONEY_MAX. */
+ * not included; no "整" after 角 ("壹元伍角").  The rules followed are in
+ * money.c.  WY_EINVALID if |fen| > MONEY_MAX; WY_EFAIL if size is too
+ * small (MONEY_CAPS_BUFSIZE always suffices). */
 int money_capitals(int64_t fen, char *buf, size_t size, struct wy_err *e);
 
 /* a (scale sa) times b (scale sb), rounded half-up to fen (scale 2).
  * E.g. unit price 2.3456 (23456, 4) x area 89.50 (8950, 2) = 209.93 yuan
- * = 20993 fen.  WY_EINVALID on overflow. */
+ * = 20993 fen.  Scales are 0..6.  WY_EINVALID on overflow, that is when
+ * the rounded result is beyond +-MONEY_MAX. */
 int money_mul(int64_t a, int sa, int64_t b, int sb, int64_t *fen,
     struct wy_err *e);
 

@@ -24,8 +24,10 @@ int utf8_width(const char *s);
 
 /* Copy s into buf fitted to exactly `width` columns: padded with spaces
  * (on the left when right_align), or cut with "…" when too wide (a double
- * width character that does not fit is replaced by a space).  Returns buf;
- * buf must hold 4 * width + 1 bytes. */
+ * width character that does not fit is replaced by a space).  Invalid bytes
+ * and non-printable characters are written as '?'.  width <= 0 gives "".
+ * Returns buf; buf must hold 4 * width + 1 bytes (a shorter buf is never
+ * overrun, but may then drop characters). */
 char *utf8_fit(const char *s, int width, int right_align, char *buf,
     size_t size);
 
