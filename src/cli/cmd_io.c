@@ -16,6 +16,7 @@
 #include "wuye/conf.h"
 #include "wuye/entity.h"
 #include "wuye/i18n.h"
+#include "wuye/mem.h"
 #include "wuye/import.h"
 #include "wuye/sink.h"
 
@@ -199,10 +200,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 		return rc;
 	x.ent = ent;
 	so.sheet = entity_title(ent);
-	if ((cols = calloc(ent->nfields, sizeof *cols)) == NULL ||
-	    (x.cells = calloc(ent->nfields, sizeof *x.cells)) == NULL ||
-	    (x.texts = calloc(ent->nfields, sizeof *x.texts)) == NULL)
-		abort();
+	cols = xcalloc(ent->nfields, sizeof *cols);
+	x.cells = xcalloc(ent->nfields, sizeof *x.cells);
+	x.texts = xcalloc(ent->nfields, sizeof *x.texts);
 	for (i = 0; i < ent->nfields; i++)
 		cols[i] = field_col(&ent->fields[i], so.format == SINK_XLSX ||
 		    so.format == SINK_TEXT);

@@ -23,6 +23,7 @@
 #include "wuye/auth.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
+#include "wuye/mem.h"
 
 struct import {
 	struct session *s;
@@ -72,11 +73,9 @@ cell_cb(void *data, size_t len, void *arg)
 
 	if (im->ncells == im->cap) {
 		im->cap = im->cap * 2 + 16;
-		if ((im->cells = realloc(im->cells, im->cap * sizeof *im->cells)) == NULL)
-			abort();
+		im->cells = xrealloc(im->cells, im->cap * sizeof *im->cells);
 	}
-	if ((s = malloc(len + 1)) == NULL)
-		abort();
+	s = xmalloc(len + 1);
 	memcpy(s, data, len);
 	s[len] = '\0';
 	/* Spreadsheets pad cells; spaces around a value are never meant. */
@@ -97,8 +96,7 @@ read_header(struct import *im)
 	size_t i, j;
 
 	im->ncols = im->ncells;
-	if ((im->map = calloc(im->ncols + 1, sizeof *im->map)) == NULL)
-		abort();
+	im->map = xcalloc(im->ncols + 1, sizeof *im->map);
 	for (i = 0; i < im->ncols; i++) {
 		f = entity_field(im->ent, im->cells[i]);
 		im->map[i] = f != NULL ? (int)(f - im->ent->fields) : -1;
@@ -234,8 +232,7 @@ import_csv(struct session *s, const struct entity *ent,
 	if (f == NULL)
 		return wy_fail(e, WY_ENOTFOUND, _("%s: cannot read: %s"), o->path,
 		    strerror(errno));
-	if ((im.values = calloc(ent->nfields, sizeof *im.values)) == NULL)
-		abort();
+	im.values = xcalloc(ent->nfields, sizeof *im.values);
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		goto out;

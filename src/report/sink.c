@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "wuye/i18n.h"
+#include "wuye/mem.h"
 #include "wuye/money.h"
 #include "wuye/utf8.h"
 
@@ -268,10 +269,9 @@ sink_open(const struct sink_opts *o, const struct sink_col *cols,
 	*out = NULL;
 	if (ncols == 0 || ncols > 256)
 		return wy_fail(e, WY_EINVALID, _("a table needs 1 to 256 columns"));
-	if ((k = calloc(1, sizeof *k)) == NULL ||
-	    (k->cols = calloc(ncols, sizeof *k->cols)) == NULL ||
-	    (k->widths = calloc(ncols, sizeof *k->widths)) == NULL)
-		abort();
+	k = xcalloc(1, sizeof *k);
+	k->cols = xcalloc(ncols, sizeof *k->cols);
+	k->widths = xcalloc(ncols, sizeof *k->widths);
 	k->o = *o;
 	k->ncols = ncols;
 	memcpy(k->cols, cols, ncols * sizeof *cols);
@@ -281,9 +281,8 @@ sink_open(const struct sink_opts *o, const struct sink_col *cols,
 			k->widths[i] = cols[i].width;
 	}
 	if (o->path != NULL && strcmp(o->path, "-") != 0) {
-		if ((k->path = strdup(o->path)) == NULL ||
-		    asprintf(&k->tmp, "%s.tmp-XXXXXX", o->path) < 0)
-			abort();
+		k->path = xstrdup(o->path);
+		k->tmp = xasprintf("%s.tmp-XXXXXX", o->path);
 		if ((fd = mkstemp(k->tmp)) < 0) {
 			rc = wy_fail(e, WY_EFAIL, _("%s: cannot write: %s"), o->path,
 			    strerror(errno));

@@ -1,0 +1,563 @@
+/* wuye: records of entities: values typed by users or read from CSV
+ * parsed into stored values, checked (generic rules from the form, then the
+ * module's own rules), written and read back.
+ *
+ * The SQL here is made from the form's checked identifiers (see entity.c);
+ * record values are always bound.
+ */
+#include "wuye/entity.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "wuye/auth.h"
+#include "wuye/date.h"
+#include "wuye/db.h"
+#include "wuye/i18n.h"
+#include "wuye/mem.h"
+#include "wuye/ident.h"
+#include "wuye/money.h"
+#include "wuye/utf8.h"
+
+extern const struct entity_rule property_rules[];
+extern const struct entity_rule client_rules[];
+
+static const struct entity_rule *const rule_tables[] = {
+	property_rules,
+	client_rules,
+};
+
+void
+values_clear(struct value *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(v[i].s);
+		v[i].s = NULL;
+		v[i].kind = VALUE_NULL;
+		v[i].i = 0;
+	}
+}
+
+static void
+set_text(struct value *out, const char *s)
+{
+	out->kind = VALUE_TEXT;
+	out->s = xstrdup(s);
+}
+
+static void
+set_int(struct value *out, int64_t i)
+{
+	out->kind = VALUE_INT;
+	out->i = i;
+}
+
+/* A choice: the code whose code, English or Chinese name is text. */
+static int
+parse_choice(struct session *s, const struct field *f, const char *text,
+    struct value *out, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	for (i = 0; i < f->nchoices; i++)
+		if (strcmp(f->choices[i].code, text) == 0 ||
+		    strcasecmp(f->choices[i].label, text) == 0 ||
+		    strcmp(f->choices[i].label_zh, text) == 0) {
+			set_text(out, f->choices[i].code);
+			return WY_OK;
+		}
+	if (f->list != NULL) {
+		rc = db_cached(s->db, "SELECT code FROM categories WHERE list = ?1"
+		    " AND active = 1 AND (code = ?2 OR name_zh = ?2"
+		    " OR name_en = ?2 COLLATE NOCASE) ORDER BY code = ?2 DESC LIMIT 1",
+		    &st, e);
+		if (rc != WY_OK ||
+		    (rc = db_bind(s->db, st, e, "tt", f->list, text)) != WY_OK)
+			return rc;
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			set_text(out, (const char *)sqlite3_column_text(st, 0));
+			sqlite3_reset(st);
+			return WY_OK;
+		}
+		sqlite3_reset(st);
+		if (rc != SQLITE_DONE)
+			return db_fail(s->db, rc, e, f->name);
+	}
+	return wy_fail(e, WY_EINVALID, _("%s: '%s' is not one of the choices"),
+	    field_label(f), text);
+}
+
+static int
+parse_lookup(struct session *s, const struct field *f, const char *text,
+    struct value *out, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	char sql[256];
+	int rc;
+
+	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE \"%s\" = ?",
+	    f->lookup_table, f->lookup_key);
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "t", text)) != WY_OK)
+		return rc;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		set_int(out, sqlite3_column_int64(st, 0));
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return WY_OK;
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, rc, e, f->name);
+	return wy_fail(e, WY_EINVALID, _("%s: no %s '%s'"), field_label(f),
+	    f->lookup, text);
+}
+
+static int
+parse_bool(const struct field *f, const char *text, struct value *out,
+    struct wy_err *e)
+{
+	static const char *const yes[] = { "yes", "y", "true", "1", "是", NULL };
+	static const char *const no[] = { "no", "n", "false", "0", "否", NULL };
+	size_t i;
+
+	for (i = 0; yes[i] != NULL; i++)
+		if (strcasecmp(text, yes[i]) == 0) {
+			set_int(out, 1);
+			return WY_OK;
+		}
+	for (i = 0; no[i] != NULL; i++)
+		if (strcasecmp(text, no[i]) == 0) {
+			set_int(out, 0);
+			return WY_OK;
+		}
+	return wy_fail(e, WY_EINVALID, _("%s: '%s' is not yes or no"),
+	    field_label(f), text);
+}
+
+static int
+check_range(const struct field *f, int64_t v, struct wy_err *e)
+{
+	char lo[MONEY_BUFSIZE], hi[MONEY_BUFSIZE];
+
+	if ((f->has_min && v < f->min) || (f->has_max && v > f->max)) {
+		fixed_format(f->min, f->scale, lo, sizeof lo);
+		fixed_format(f->max, f->scale, hi, sizeof hi);
+		if (f->has_min && f->has_max)
+			return wy_fail(e, WY_EINVALID, _("%s: must be from %s to %s"),
+			    field_label(f), lo, hi);
+		if (f->has_min)
+			return wy_fail(e, WY_EINVALID, _("%s: must be at least %s"),
+			    field_label(f), lo);
+		return wy_fail(e, WY_EINVALID, _("%s: must be at most %s"),
+		    field_label(f), hi);
+	}
+	return WY_OK;
+}
+
+/* Codes: letters, digits and - _ . / ·, no spaces. */
+static int
+check_code(const struct field *f, const char *text, struct wy_err *e)
+{
+	const unsigned char *p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if (*p == ' ' || *p == '\t' || *p == ',' || *p == '"' || *p == '\'')
+			return wy_fail(e, WY_EINVALID,
+			    _("%s: '%s' may not contain spaces, commas or quotes"),
+			    field_label(f), text);
+	return WY_OK;
+}
+
+int
+field_parse(struct session *s, const struct entity *ent,
+    const struct field *f, const char *text, int use_default,
+    struct value *out, struct wy_err *e)
+{
+	int64_t v;
+	int32_t day;
+	int rc;
+
+	out->kind = VALUE_NULL;
+	out->s = NULL;
+	if (text == NULL || *text == '\0') {
+		if (!use_default || f->def == NULL)
+			return WY_OK;
+		text = f->def;
+	}
+	if (!utf8_valid(text, strlen(text)))
+		return wy_fail(e, WY_EINVALID, _("%s: the text is not valid UTF-8"),
+		    field_label(f));
+	if (f->type == FIELD_LONGTEXT ? strpbrk(text, "\x01\x02\x03\x04\x05\x06\x07"
+	    "\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
+	    "\x1b\x1c\x1d\x1e\x1f\x7f") != NULL : utf8_has_control(text))
+		return wy_fail(e, WY_EINVALID, _("%s: control characters are not allowed"),
+		    field_label(f));
+	switch (f->type) {
+	case FIELD_TEXT:
+	case FIELD_LONGTEXT:
+		if ((int)utf8_len(text) > f->maxlen)
+			return wy_fail(e, WY_EINVALID,
+			    _("%s: too long (%zu characters, at most %d)"),
+			    field_label(f), utf8_len(text), f->maxlen);
+		if (f->format != NULL && strcmp(f->format, "code") == 0 &&
+		    (rc = check_code(f, text, e)) != WY_OK)
+			return rc;
+		if (f->format != NULL && strcmp(f->format, "phone") == 0 &&
+		    ident_phone_check(text, e) != WY_OK)
+			return wy_prefix(e, "%s", field_label(f));
+		set_text(out, text);
+		return WY_OK;
+	case FIELD_INT:
+	case FIELD_DECIMAL:
+	case FIELD_MONEY:
+		if (fixed_parse(text, f->scale, f->type == FIELD_MONEY ? MONEY_MAX :
+		    INT64_C(999999999999999), &v, e) != WY_OK)
+			return wy_prefix(e, "%s", field_label(f));
+		if ((rc = check_range(f, v, e)) != WY_OK)
+			return rc;
+		set_int(out, v);
+		return WY_OK;
+	case FIELD_DATE:
+		if (date_parse(text, &day, e) != WY_OK)
+			return wy_prefix(e, "%s", field_label(f));
+		set_text(out, text);
+		return WY_OK;
+	case FIELD_BOOL:
+		return parse_bool(f, text, out, e);
+	case FIELD_CHOICE:
+		return parse_choice(s, f, text, out, e);
+	case FIELD_LOOKUP:
+		return parse_lookup(s, f, text, out, e);
+	}
+	(void)ent;
+	return WY_OK;
+}
+
+char *
+field_text(struct session *s, const struct field *f, const struct value *v)
+{
+	char buf[MONEY_BUFSIZE], sql[256], *out = NULL;
+	sqlite3_stmt *st;
+
+	if (v->kind == VALUE_NULL)
+		return xstrdup("");
+	if (v->kind == VALUE_TEXT)
+		return xstrdup(v->s);
+	switch (f->type) {
+	case FIELD_DECIMAL:
+	case FIELD_MONEY:
+		return xstrdup(fixed_format(v->i, f->scale, buf, sizeof buf));
+	case FIELD_BOOL:
+		return xstrdup(v->i ? "yes" : "no");
+	case FIELD_LOOKUP:
+		snprintf(sql, sizeof sql, "SELECT \"%s\" FROM \"%s\" WHERE id = ?",
+		    f->lookup_key, f->lookup_table);
+		if (db_cached(s->db, sql, &st, NULL) == WY_OK &&
+		    db_bind(s->db, st, NULL, "I", v->i) == WY_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			out = xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (st != NULL)
+			sqlite3_reset(st);
+		if (out != NULL)
+			return out;
+		/* FALLTHROUGH */
+	default:
+		snprintf(buf, sizeof buf, "%lld", (long long)v->i);
+		return xstrdup(buf);
+	}
+}
+
+/* Bind a value to parameter i. */
+static int
+bind_value(sqlite3_stmt *st, int i, const struct value *v)
+{
+	switch (v->kind) {
+	case VALUE_INT:
+		return sqlite3_bind_int64(st, i, v->i);
+	case VALUE_TEXT:
+		return sqlite3_bind_text(st, i, v->s, -1, SQLITE_TRANSIENT);
+	default:
+		return sqlite3_bind_null(st, i);
+	}
+}
+
+static int
+check_unique(struct session *s, const struct entity *ent,
+    const struct field *f, const struct value *v, int64_t id,
+    struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	char sql[256], *text;
+	int rc;
+
+	snprintf(sql, sizeof sql,
+	    "SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ? LIMIT 1",
+	    ent->table, f->column);
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	bind_value(st, 1, v);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return WY_OK;
+	if (rc != SQLITE_ROW)
+		return db_fail(s->db, rc, e, f->name);
+	text = field_text(s, f, v);
+	rc = wy_fail(e, WY_EINVALID, _("%s: '%s' is already used by another record"),
+	    field_label(f), text);
+	free(text);
+	return rc;
+}
+
+struct value *
+entity_value(const struct entity *ent, struct value *values, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < ent->nfields; i++)
+		if (strcmp(ent->fields[i].name, name) == 0)
+			return &values[i];
+	return NULL;
+}
+
+/* format = idcard: check an 18-digit ID when the record's id_type is
+ * idcard (or when it has no id_type field). */
+static int
+check_idcard(const struct entity *ent, struct value *values,
+    const struct value *v, struct wy_err *e)
+{
+	const struct value *type = entity_value(ent, values, "id_type");
+
+	if (v->kind != VALUE_TEXT)
+		return WY_OK;
+	if (type != NULL && (type->kind != VALUE_TEXT ||
+	    strcmp(type->s, "idcard") != 0))
+		return WY_OK;
+	return ident_idcard_check(v->s, e);	/* the message names the number */
+}
+
+int
+entity_check(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, const struct field **where,
+    struct wy_err *e)
+{
+	const struct entity_rule *r;
+	const struct field *f;
+	const char *bad;
+	size_t i, t;
+	int rc;
+
+	for (i = 0; i < ent->nfields; i++) {
+		f = &ent->fields[i];
+		if (where != NULL)
+			*where = f;
+		if (f->required && values[i].kind == VALUE_NULL)
+			return wy_fail(e, WY_EINVALID, _("%s: required"),
+			    field_label(f));
+		if (f->unique && values[i].kind != VALUE_NULL &&
+		    (rc = check_unique(s, ent, f, &values[i], id, e)) != WY_OK)
+			return rc;
+		if (f->format != NULL && strcmp(f->format, "idcard") == 0 &&
+		    (rc = check_idcard(ent, values, &values[i], e)) != WY_OK)
+			return rc;
+	}
+	for (t = 0; t < sizeof rule_tables / sizeof rule_tables[0]; t++)
+		for (r = rule_tables[t]; r->entity != NULL; r++) {
+			if (strcmp(r->entity, ent->name) != 0)
+				continue;
+			bad = NULL;
+			if ((rc = r->check(s, ent, values, id, &bad, e)) != WY_OK) {
+				if (where != NULL)
+					*where = bad != NULL ? entity_field(ent, bad) : NULL;
+				return rc;
+			}
+		}
+	if (where != NULL)
+		*where = NULL;
+	return WY_OK;
+}
+
+/* Append to a growing SQL text; the pieces are checked identifiers. */
+static void
+sql_add(char *sql, size_t size, const char *fmt, ...)
+{
+	size_t n = strlen(sql);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(sql + n, size - n, fmt, ap);
+	va_end(ap);
+}
+
+/* Step a write statement and reset it; errors name the entity. */
+static int
+step_write(struct session *s, const struct entity *ent, sqlite3_stmt *st,
+    struct wy_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc != SQLITE_DONE)
+		db_fail(s->db, rc, e, entity_title(ent));
+	sqlite3_reset(st);
+	return rc == SQLITE_DONE ? WY_OK : e->code;
+}
+
+/* Bind the stored value of f: an empty text column is '' (the tables keep
+ * text NOT NULL), other empty values NULL. */
+static void
+bind_stored(sqlite3_stmt *st, int i, const struct field *f,
+    const struct value *v)
+{
+	if (v->kind == VALUE_NULL && (f->type == FIELD_TEXT ||
+	    f->type == FIELD_LONGTEXT || f->type == FIELD_CHOICE))
+		sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
+	else
+		bind_value(st, i, v);
+}
+
+int
+entity_insert(struct session *s, const struct entity *ent,
+    struct value *values, int64_t *id, struct wy_err *e)
+{
+	char sql[4096] = "";
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+		return rc;
+	sql_add(sql, sizeof sql, "INSERT INTO \"%s\" (", ent->table);
+	for (i = 0; i < ent->nfields; i++)
+		sql_add(sql, sizeof sql, "%s\"%s\"", i ? ", " : "",
+		    ent->fields[i].column);
+	sql_add(sql, sizeof sql, ") VALUES (");
+	for (i = 0; i < ent->nfields; i++)
+		sql_add(sql, sizeof sql, "%s?", i ? ", " : "");
+	sql_add(sql, sizeof sql, ")");
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	for (i = 0; i < ent->nfields; i++)
+		bind_stored(st, (int)i + 1, &ent->fields[i], &values[i]);
+	if ((rc = step_write(s, ent, st, e)) != WY_OK)
+		return rc;
+	*id = sqlite3_last_insert_rowid(s->db->h);
+	return WY_OK;
+}
+
+int
+entity_update(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, struct wy_err *e)
+{
+	char sql[4096] = "";
+	sqlite3_stmt *st;
+	size_t i;
+	int rc;
+
+	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+		return rc;
+	sql_add(sql, sizeof sql, "UPDATE \"%s\" SET ", ent->table);
+	for (i = 0; i < ent->nfields; i++)
+		sql_add(sql, sizeof sql, "\"%s\" = ?, ", ent->fields[i].column);
+	sql_add(sql, sizeof sql, "version = version + 1 WHERE id = ? AND version = ?");
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	for (i = 0; i < ent->nfields; i++)
+		bind_stored(st, (int)i + 1, &ent->fields[i], &values[i]);
+	sqlite3_bind_int64(st, (int)ent->nfields + 1, id);
+	sqlite3_bind_int64(st, (int)ent->nfields + 2, version);
+	if ((rc = step_write(s, ent, st, e)) != WY_OK)
+		return rc;
+	if (sqlite3_changes(s->db->h) == 0)
+		return wy_fail(e, WY_ECONFLICT,
+		    _("%s: the record was changed or deleted by another user since "
+		    "you opened it; reopen it to see the changes"), entity_title(ent));
+	return WY_OK;
+}
+
+char *
+entity_mask(const char *text)
+{
+	size_t n = utf8_len(text), i, keep_head = 3, keep_tail = 4, pos = 0;
+	char *out = xcalloc(strlen(text) + n + 1, 1), *o = out;
+
+	if (n <= keep_head + keep_tail) {
+		keep_head = n / 3;
+		keep_tail = n / 3;
+	}
+	for (i = 0; i < n; i++) {
+		size_t next = utf8_next(text, pos);
+
+		if (i < keep_head || i >= n - keep_tail) {
+			memcpy(o, text + pos, next - pos);
+			o += next - pos;
+		} else
+			*o++ = '*';
+		pos = next;
+	}
+	*o = '\0';
+	return out;
+}
+
+int
+entity_each(struct session *s, const struct entity *ent,
+    int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e)
+{
+	char sql[4096] = "";
+	struct value *vals;
+	sqlite3_stmt *st;
+	int mask, rc, stop = 0;
+	size_t i;
+	const char *t;
+
+	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
+		return rc;
+	mask = !auth_can(s, "client.sensitive");
+	sql_add(sql, sizeof sql, "SELECT id, version");
+	for (i = 0; i < ent->nfields; i++)
+		sql_add(sql, sizeof sql, ", \"%s\"", ent->fields[i].column);
+	sql_add(sql, sizeof sql, " FROM \"%s\" ORDER BY ", ent->table);
+	if (ent->order != NULL)
+		sql_add(sql, sizeof sql, "\"%s\", ", entity_field(ent, ent->order)->column);
+	sql_add(sql, sizeof sql, "id");
+	if ((rc = db_prepare(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	vals = xcalloc(ent->nfields, sizeof *vals);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (i = 0; i < ent->nfields; i++) {
+			switch (sqlite3_column_type(st, (int)i + 2)) {
+			case SQLITE_NULL:
+				break;
+			case SQLITE_INTEGER:
+				set_int(&vals[i], sqlite3_column_int64(st, (int)i + 2));
+				break;
+			default:
+				t = (const char *)sqlite3_column_text(st, (int)i + 2);
+				if (mask && ent->fields[i].sensitive) {
+					vals[i].kind = VALUE_TEXT;
+					vals[i].s = entity_mask(t);
+				} else
+					set_text(&vals[i], t);
+			}
+		}
+		stop = fn(arg, sqlite3_column_int64(st, 0),
+		    sqlite3_column_int64(st, 1), vals);
+		values_clear(vals, ent->nfields);
+		if (stop != 0)
+			break;
+	}
+	free(vals);
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = db_fail(s->db, rc, e, entity_title(ent));
+	sqlite3_finalize(st);
+	return stop;
+}
