@@ -165,6 +165,53 @@ int entity_each(struct session *s, const struct entity *ent,
     int (*fn)(void *arg, int64_t id, int64_t version,
     const struct value *values), void *arg, struct wy_err *e);
 
+/* A window over an entity's records, for the browse grid: rows in the
+ * order of one field, optionally only those where a search field starts
+ * with the typed text, from a boundary row on.  Keyset paging: every page
+ * is one indexed query however far down the list is. */
+enum page_from {
+	PAGE_FIRST,		/* the first rows */
+	PAGE_AFTER,		/* rows after the boundary */
+	PAGE_FROM,		/* rows from the boundary on (it included) */
+	PAGE_BEFORE,		/* rows before the boundary (nearest last) */
+	PAGE_LAST,		/* the last rows */
+};
+
+struct page_query {
+	size_t sort;		/* index of the field to sort by */
+	int desc;		/* descending */
+	const char *search;	/* prefix to look for, NULL or "": all */
+	enum page_from from;
+	const struct value *key;	/* boundary row's sort value */
+	int64_t key_id;		/* boundary row's id */
+	size_t limit;		/* most rows; 0: all */
+};
+
+/* Call fn for each row of the window, in display order, with its values
+ * (as entity_each).  Needs perm_read. */
+int entity_page(struct session *s, const struct entity *ent,
+    const struct page_query *q,
+    int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e);
+
+/* How many rows match the search. */
+int entity_count(struct session *s, const struct entity *ent,
+    const char *search, int64_t *n, struct wy_err *e);
+
+/* Read one record: values[nfields] (cleared first) and its version.
+ * WY_ENOTFOUND if it is gone. */
+int entity_get(struct session *s, const struct entity *ent, int64_t id,
+    struct value *values, int64_t *version, struct wy_err *e);
+
+/* Delete record id if it is still at version (WY_ECONFLICT otherwise),
+ * in its own transaction, audit-logged.  A record others refer to is
+ * refused with WY_ECONFLICT naming why. */
+int entity_delete(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct wy_err *e);
+
+/* Copy a value (the text is duplicated). */
+void value_copy(struct value *dst, const struct value *src);
+
 /* Mask a sensitive text: keep the first 3 and last 4 characters of an ID
  * or phone number, stars between.  Returns a malloc'd string. */
 char *entity_mask(const char *text);

@@ -1,13 +1,15 @@
-/* wuye: `wuye` with no command.  Until the full-screen program exists it
- * prints what is in the database and the commands. */
+/* wuye: `wuye` with no command: the full-screen program on a terminal;
+ * otherwise (a script, a pipe) a summary of the database and the commands. */
 #include "wuye/cli.h"
 
 #include <stdio.h>
+#include <unistd.h>
 
 #include "wuye/auth.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
 #include "wuye/property.h"
+#include "wuye/tui.h"
 
 static int
 cmd_summary(struct cli *c, int argc, char **argv)
@@ -16,6 +18,8 @@ cmd_summary(struct cli *c, int argc, char **argv)
 	int rc;
 
 	(void)argc, (void)argv;
+	if (isatty(STDIN_FILENO) && isatty(STDOUT_FILENO))
+		return tui_main(c->db, c->conf, &c->err);
 	cli_system(c);
 	if ((rc = property_counts(&c->sess, &n, &c->err)) != WY_OK)
 		return rc;
@@ -30,7 +34,8 @@ cmd_summary(struct cli *c, int argc, char **argv)
 	printf(_("  parking     %10lld   (%lld vehicles)\n"), (long long)n.parking,
 	    (long long)n.vehicles);
 	printf(_("  users       %10lld\n"), (long long)n.users);
-	printf(_("\nThe full-screen program is not written yet; use the commands:\n"));
+	printf(_("\nOn a terminal, wuye with no command starts the full-screen program.\n"
+	    "The commands:\n"));
 	cli_print_help(stdout);
 	printf(_("\nFor example: wuye --user admin export rooms -o rooms.xlsx\n"
 	    "See wuye --help and man wuye.\n"));

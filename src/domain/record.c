@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "wuye/audit.h"
 #include "wuye/auth.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
@@ -507,57 +508,338 @@ entity_mask(const char *text)
 	return out;
 }
 
+/* Read column i of st into v, masking sensitive text when mask. */
+static void
+column_value(sqlite3_stmt *st, int col, const struct field *f, int mask,
+    struct value *v)
+{
+	const char *t;
+
+	switch (sqlite3_column_type(st, col)) {
+	case SQLITE_NULL:
+		v->kind = VALUE_NULL;
+		break;
+	case SQLITE_INTEGER:
+		set_int(v, sqlite3_column_int64(st, col));
+		break;
+	default:
+		t = (const char *)sqlite3_column_text(st, col);
+		if (mask && f->sensitive) {
+			v->kind = VALUE_TEXT;
+			v->s = entity_mask(t);
+		} else
+			set_text(v, t);
+	}
+}
+
+/* "SELECT id, version, col, ... FROM table" into sql. */
+static void
+select_all(const struct entity *ent, char *sql, size_t size)
+{
+	size_t i;
+
+	sql_add(sql, size, "SELECT id, version");
+	for (i = 0; i < ent->nfields; i++)
+		sql_add(sql, size, ", \"%s\"", ent->fields[i].column);
+	sql_add(sql, size, " FROM \"%s\" AS t", ent->table);
+}
+
+/* A row read from a statement, kept for calling back in another order. */
+struct kept {
+	int64_t id, version;
+	struct value *values;
+};
+
+/* Step st and call fn for each row (in reverse when reverse). */
+static int
+read_rows(struct session *s, const struct entity *ent, sqlite3_stmt *st,
+    int reverse, int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e)
+{
+	int mask = !auth_can(s, "client.sensitive"), rc, stop = 0;
+	struct kept *kept = NULL;
+	size_t i, n = 0, cap = 0;
+	struct value *vals;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		vals = xcalloc(ent->nfields, sizeof *vals);
+		for (i = 0; i < ent->nfields; i++)
+			column_value(st, (int)i + 2, &ent->fields[i], mask, &vals[i]);
+		if (reverse) {
+			if (n == cap) {
+				cap = cap * 2 + 16;
+				kept = xrealloc(kept, cap * sizeof *kept);
+			}
+			kept[n].id = sqlite3_column_int64(st, 0);
+			kept[n].version = sqlite3_column_int64(st, 1);
+			kept[n++].values = vals;
+			continue;
+		}
+		stop = fn(arg, sqlite3_column_int64(st, 0),
+		    sqlite3_column_int64(st, 1), vals);
+		values_clear(vals, ent->nfields);
+		free(vals);
+		if (stop != 0)
+			break;
+	}
+	if (stop == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		stop = db_fail(s->db, rc, e, entity_title(ent));
+	while (n > 0) {
+		n--;
+		if (stop == 0)
+			stop = fn(arg, kept[n].id, kept[n].version, kept[n].values);
+		values_clear(kept[n].values, ent->nfields);
+		free(kept[n].values);
+	}
+	free(kept);
+	return stop;
+}
+
 int
 entity_each(struct session *s, const struct entity *ent,
     int (*fn)(void *arg, int64_t id, int64_t version,
     const struct value *values), void *arg, struct wy_err *e)
 {
-	char sql[4096] = "";
-	struct value *vals;
+	struct page_query q = { .sort = 0 };
+	const struct field *order;
+
+	if (ent->order != NULL && (order = entity_field(ent, ent->order)) != NULL)
+		q.sort = (size_t)(order - ent->fields);
+	return entity_page(s, ent, &q, fn, arg, e);
+}
+
+/* The expression a field sorts by: a lookup by the target's key, a column
+ * that may be NULL as '' (so keyset comparisons see every row). */
+static void
+sort_expr(const struct entity *ent, const struct field *f, char *buf,
+    size_t size)
+{
+	if (f->type == FIELD_LOOKUP)
+		snprintf(buf, size, "ifnull((SELECT \"%s\" FROM \"%s\" WHERE id = t.\"%s\"), '')",
+		    f->lookup_key, f->lookup_table, f->column);
+	else if (f->required || (ent->key != NULL && strcmp(f->name, ent->key) == 0))
+		snprintf(buf, size, "t.\"%s\"", f->column);
+	else
+		snprintf(buf, size, "ifnull(t.\"%s\", '')", f->column);
+}
+
+/* " WHERE (a GLOB ?1 OR ... OR a GLOB ?2 ...)" for the search fields, or
+ * " WHERE 1" when there is no search. */
+static void
+search_where(const struct entity *ent, const char *search, char *sql,
+    size_t size)
+{
+	const struct field *f;
+	size_t i, n = 0;
+	int p;
+
+	if (search == NULL || *search == '\0') {
+		sql_add(sql, size, " WHERE 1");
+		return;
+	}
+	for (p = 1; p <= 2; p++)
+		for (i = 0; i < ent->nsearch; i++) {
+			f = entity_field(ent, ent->search[i]);
+			if (f == NULL || (f->type != FIELD_TEXT &&
+			    f->type != FIELD_LONGTEXT && f->type != FIELD_CHOICE))
+				continue;
+			sql_add(sql, size, "%s t.\"%s\" GLOB ?%d", n++ ? " OR" : " WHERE (",
+			    f->column, p);
+		}
+	if (n > 0)
+		sql_add(sql, size, ")");
+	else
+		sql_add(sql, size, " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL");
+}
+
+/* The GLOB pattern for a prefix: special characters in brackets, then '*';
+ * upper-cased ASCII when upper. */
+static char *
+prefix_pattern(const char *text, int upper)
+{
+	char *out = xmalloc(strlen(text) * 3 + 2), *o = out;
+
+	for (; *text != '\0'; text++) {
+		if (*text == '*' || *text == '?' || *text == '[') {
+			*o++ = '[';
+			*o++ = *text;
+			*o++ = ']';
+		} else
+			*o++ = upper && *text >= 'a' && *text <= 'z' ?
+			    (char)(*text - 'a' + 'A') : *text;
+	}
+	*o++ = '*';
+	*o = '\0';
+	return out;
+}
+
+/* Bind the search patterns (?1, ?2) of a statement. */
+static void
+bind_search(sqlite3_stmt *st, const char *search)
+{
+	char *p;
+
+	if (search == NULL || *search == '\0')
+		return;
+	p = prefix_pattern(search, 0);
+	sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
+	free(p);
+	p = prefix_pattern(search, 1);
+	sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
+	free(p);
+}
+
+int
+entity_page(struct session *s, const struct entity *ent,
+    const struct page_query *q,
+    int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e)
+{
+	char sql[8192] = "", expr[512];
 	sqlite3_stmt *st;
-	int mask, rc, stop = 0;
-	size_t i;
-	const char *t;
+	int rc, reverse, desc;
+	const char *op;
 
 	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
 		return rc;
-	mask = !auth_can(s, "client.sensitive");
-	sql_add(sql, sizeof sql, "SELECT id, version");
-	for (i = 0; i < ent->nfields; i++)
-		sql_add(sql, sizeof sql, ", \"%s\"", ent->fields[i].column);
-	sql_add(sql, sizeof sql, " FROM \"%s\" ORDER BY ", ent->table);
-	if (ent->order != NULL)
-		sql_add(sql, sizeof sql, "\"%s\", ", entity_field(ent, ent->order)->column);
-	sql_add(sql, sizeof sql, "id");
-	if ((rc = db_prepare(s->db, sql, &st, e)) != WY_OK)
-		return rc;
-	vals = xcalloc(ent->nfields, sizeof *vals);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (i = 0; i < ent->nfields; i++) {
-			switch (sqlite3_column_type(st, (int)i + 2)) {
-			case SQLITE_NULL:
-				break;
-			case SQLITE_INTEGER:
-				set_int(&vals[i], sqlite3_column_int64(st, (int)i + 2));
-				break;
-			default:
-				t = (const char *)sqlite3_column_text(st, (int)i + 2);
-				if (mask && ent->fields[i].sensitive) {
-					vals[i].kind = VALUE_TEXT;
-					vals[i].s = entity_mask(t);
-				} else
-					set_text(&vals[i], t);
-			}
-		}
-		stop = fn(arg, sqlite3_column_int64(st, 0),
-		    sqlite3_column_int64(st, 1), vals);
-		values_clear(vals, ent->nfields);
-		if (stop != 0)
-			break;
+	if (q->sort >= ent->nfields)
+		return wy_fail(e, WY_EINVALID, "sort field %zu out of range", q->sort);
+	reverse = q->from == PAGE_BEFORE || q->from == PAGE_LAST;
+	desc = q->desc ^ reverse;
+	sort_expr(ent, &ent->fields[q->sort], expr, sizeof expr);
+	select_all(ent, sql, sizeof sql);
+	search_where(ent, q->search, sql, sizeof sql);
+	if (q->key != NULL && (q->from == PAGE_AFTER || q->from == PAGE_FROM ||
+	    q->from == PAGE_BEFORE)) {
+		op = q->from == PAGE_FROM ? (desc ? "<=" : ">=") : desc ? "<" : ">";
+		sql_add(sql, sizeof sql, " AND (%s, t.id) %s (?3, ?4)", expr, op);
 	}
-	free(vals);
-	if (stop == 0 && rc != SQLITE_DONE)
-		stop = db_fail(s->db, rc, e, entity_title(ent));
-	sqlite3_finalize(st);
-	return stop;
+	sql_add(sql, sizeof sql, " ORDER BY %s %s, t.id %s LIMIT ?5", expr,
+	    desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	bind_search(st, q->search);
+	if (q->key != NULL) {
+		if (q->key->kind == VALUE_NULL)
+			sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
+		else
+			bind_value(st, 3, q->key);
+		sqlite3_bind_int64(st, 4, q->key_id);
+	}
+	sqlite3_bind_int64(st, 5, q->limit > 0 ? (int64_t)q->limit : -1);
+	rc = read_rows(s, ent, st, reverse, fn, arg, e);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
+entity_count(struct session *s, const struct entity *ent, const char *search,
+    int64_t *n, struct wy_err *e)
+{
+	char sql[4096] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
+		return rc;
+	sql_add(sql, sizeof sql, "SELECT count(*) FROM \"%s\" AS t", ent->table);
+	search_where(ent, search, sql, sizeof sql);
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	bind_search(st, search);
+	rc = sqlite3_step(st);
+	*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? WY_OK : db_fail(s->db, rc, e, entity_title(ent));
+}
+
+/* Keep the values of the one row read by entity_get. */
+struct got {
+	const struct entity *ent;
+	struct value *values;
+	int64_t version;
+	int found;
+};
+
+static int
+got_row(void *arg, int64_t id, int64_t version, const struct value *v)
+{
+	struct got *g = arg;
+	size_t i;
+
+	(void)id;
+	for (i = 0; i < g->ent->nfields; i++)
+		value_copy(&g->values[i], &v[i]);
+	g->version = version;
+	g->found = 1;
+	return 0;
+}
+
+int
+entity_get(struct session *s, const struct entity *ent, int64_t id,
+    struct value *values, int64_t *version, struct wy_err *e)
+{
+	struct got g = { .ent = ent, .values = values };
+	char sql[4096] = "";
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
+		return rc;
+	values_clear(values, ent->nfields);
+	select_all(ent, sql, sizeof sql);
+	sql_add(sql, sizeof sql, " WHERE t.id = ?");
+	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = read_rows(s, ent, st, 0, got_row, &g, e);
+	sqlite3_reset(st);
+	if (rc != WY_OK)
+		return rc;
+	if (!g.found)
+		return wy_fail(e, WY_ENOTFOUND,
+		    _("%s: the record was deleted by another user"), entity_title(ent));
+	*version = g.version;
+	return WY_OK;
+}
+
+int
+entity_delete(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct wy_err *e)
+{
+	char sql[512], detail[64];
+	int rc;
+
+	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+		return rc;
+	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE id = ? AND version = ?",
+	    ent->table);
+	if ((rc = db_begin(s->db, e)) != WY_OK)
+		return rc;
+	rc = db_run(s->db, e, sql, "II", id, version);
+	if (rc == WY_EINVALID)	/* a foreign key: others refer to it */
+		rc = wy_fail(e, WY_ECONFLICT,
+		    _("%s: the record is still used by other records (e.g. rooms of a "
+		    "building, links of a client); change those first"),
+		    entity_title(ent));
+	else if (rc == WY_OK && sqlite3_changes(s->db->h) == 0)
+		rc = wy_fail(e, WY_ECONFLICT,
+		    _("%s: the record was changed or deleted by another user since "
+		    "you opened it; reload and try again"), entity_title(ent));
+	snprintf(detail, sizeof detail, "version %lld", (long long)version);
+	if (rc == WY_OK)
+		rc = audit_append(s, "delete", ent->table, id, detail, e);
+	if (rc == WY_OK)
+		rc = db_commit(s->db, e);
+	else
+		db_rollback(s->db);
+	return rc;
+}
+
+void
+value_copy(struct value *dst, const struct value *src)
+{
+	dst->kind = src->kind;
+	dst->i = src->i;
+	dst->s = src->kind == VALUE_TEXT ? xstrdup(src->s) : NULL;
 }

@@ -1,0 +1,258 @@
+/* wuye: the full-screen program (ncursesw).
+ *
+ * The program is a stack of screens.  Only the top screen gets keys; a
+ * redraw paints from the lowest full screen up, so a dialog shows over the
+ * screen it belongs to.  Keys are turned into named actions through one
+ * table (TUI_ACTIONS); the function-key bar, the F1 help and `wuye keys`
+ * (from which the man page's key list is checked) all come from it.  A
+ * screen handles an action and returns reaction flags, which the main loop
+ * applies in one place.
+ *
+ * Layout: row 0 the menu bar, rows 1 to LINES-3 the screens, row LINES-2
+ * the status line (or a message), row LINES-1 the function-key bar.
+ *
+ * No transaction is ever open while the program waits for a key, so a lost
+ * connection (SIGHUP), which is noticed between keys, cannot leave a record
+ * half-written.
+ */
+#ifndef WUYE_TUI_H
+#define WUYE_TUI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <wchar.h>
+
+#include "wuye/error.h"
+#include "wuye/session.h"
+
+struct conf;
+struct db;
+
+/* Named actions: id, name (config and `wuye keys`), key-bar label, help,
+ * and up to three keys.  F-keys also work as Esc followed by a digit
+ * (Esc 0 is F10). */
+#define TUI_KEY_ESC 27
+#define TUI_CTRL(c) ((c) & 0x1f)
+#define TUI_ACTIONS(X)							\
+	X(ACT_HELP, "help", N_("Help"), N_("help for this screen"), KEY_F(1), '?') \
+	X(ACT_NEW, "new", N_("New"), N_("add a record"), KEY_F(2), 0)		\
+	X(ACT_FIND, "find", N_("Find"), N_("search, or pick from a list in a lookup field"), KEY_F(3), 0) \
+	X(ACT_EDIT, "edit", N_("Edit"), N_("change the selected record"), KEY_F(4), 0) \
+	X(ACT_REFRESH, "refresh", N_("Reload"), N_("read the data again"), KEY_F(5), TUI_CTRL('r')) \
+	X(ACT_QUICKFIND, "quickfind", N_("Quick"), N_("quick find: room, client, phone or plate, from anywhere"), KEY_F(6), TUI_CTRL('f')) \
+	X(ACT_SORT, "sort", N_("Sort"), N_("sort by the next column"), KEY_F(7), 0) \
+	X(ACT_DELETE, "delete", N_("Delete"), N_("delete the selected record (asks first)"), KEY_F(8), 0) \
+	X(ACT_EXPORT, "export", N_("Export"), N_("export or print the list as it is filtered"), KEY_F(9), 0) \
+	X(ACT_MENU, "menu", N_("Menu"), N_("open the menu bar"), KEY_F(10), 0) \
+	X(ACT_SAVE, "save", N_("Save"), N_("save the form"), TUI_CTRL('s'), 0) \
+	X(ACT_BACK, "back", N_("Back"), N_("go back; asks first if there are unsaved changes"), TUI_KEY_ESC, TUI_CTRL('c')) \
+	X(ACT_QUIT, "quit", N_("Quit"), N_("leave wuye"), TUI_CTRL('q'), 0) \
+	X(ACT_UP, "up", NULL, N_("previous row or field"), KEY_UP, 0)		\
+	X(ACT_DOWN, "down", NULL, N_("next row or field"), KEY_DOWN, 0)	\
+	X(ACT_LEFT, "left", NULL, N_("cursor left, or previous menu"), KEY_LEFT, 0) \
+	X(ACT_RIGHT, "right", NULL, N_("cursor right, or next menu"), KEY_RIGHT, 0) \
+	X(ACT_PGUP, "page-up", NULL, N_("previous page"), KEY_PPAGE, 0)	\
+	X(ACT_PGDN, "page-down", NULL, N_("next page"), KEY_NPAGE, 0)		\
+	X(ACT_HOME, "home", NULL, N_("first row, or start of the field"), KEY_HOME, TUI_CTRL('a')) \
+	X(ACT_END, "end", NULL, N_("last row, or end of the field"), KEY_END, TUI_CTRL('e')) \
+	X(ACT_ENTER, "enter", NULL, N_("open the selected record, or next field"), '\r', '\n', KEY_ENTER) \
+	X(ACT_TAB, "next-field", NULL, N_("next field"), '\t', 0)		\
+	X(ACT_BTAB, "previous-field", NULL, N_("previous field"), KEY_BTAB, 0) \
+	X(ACT_BACKSPACE, "backspace", NULL, N_("delete the character before the cursor"), KEY_BACKSPACE, 127) \
+	X(ACT_DELCHAR, "delete-char", NULL, N_("delete the character under the cursor"), KEY_DC, TUI_CTRL('d')) \
+	X(ACT_KILL, "clear-field", NULL, N_("clear the field or the search"), TUI_CTRL('u'), 0) \
+	X(ACT_REDRAW, "redraw", NULL, N_("redraw the screen"), TUI_CTRL('l'), 0)
+
+enum tui_action {
+	ACT_NONE = 0,
+#define TUI_ACTION_ENUM(id, name, label, help, ...) id,
+	TUI_ACTIONS(TUI_ACTION_ENUM)
+#undef TUI_ACTION_ENUM
+	ACT_COUNT
+};
+
+struct tui_action_info {
+	enum tui_action id;
+	const char *name;
+	const char *label;	/* key-bar label (N_), NULL: not on the bar */
+	const char *help;	/* one line (N_) */
+	int keys[3];		/* curses key codes, 0 for none */
+};
+
+/* The action table, indexed by enum tui_action (entry 0 is ACT_NONE). */
+extern const struct tui_action_info tui_actions[ACT_COUNT];
+
+/* The action a key means, or ACT_NONE. */
+enum tui_action tui_action_of_key(int key);
+
+/* A key's name for help and the key bar ("F1", "Esc", "^R", "Up"). */
+const char *tui_key_name(int key);
+
+/* Reaction flags returned by handlers. */
+enum tui_reaction {
+	TUI_DONE = 0,		/* handled */
+	TUI_REDRAW = 1 << 0,	/* repaint everything */
+	TUI_POP = 1 << 1,	/* close this screen */
+	TUI_QUIT = 1 << 2,	/* leave the program */
+	TUI_RELOAD = 1 << 3,	/* (with POP) the screen below reloads its data */
+	TUI_PASS = 1 << 4,	/* not mine: the generic handlers get it */
+};
+
+/* Semantic colour roles; each has a colour pair and a monochrome look. */
+#define TUI_ROLES(X)							\
+	X(ROLE_NORMAL, -1, -1, A_NORMAL, A_NORMAL)			\
+	X(ROLE_TITLE, COLOR_CYAN, -1, A_BOLD, A_BOLD)			\
+	X(ROLE_MENU, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)	\
+	X(ROLE_MENU_SEL, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD)	\
+	X(ROLE_HEADER, COLOR_YELLOW, -1, A_BOLD, A_UNDERLINE)		\
+	X(ROLE_SELECTED, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)	\
+	X(ROLE_KEY, COLOR_WHITE, COLOR_BLUE, A_BOLD, A_BOLD)		\
+	X(ROLE_KEYLABEL, COLOR_BLACK, COLOR_CYAN, A_NORMAL, A_REVERSE)	\
+	X(ROLE_STATUS, COLOR_WHITE, COLOR_BLUE, A_NORMAL, A_REVERSE)	\
+	X(ROLE_ERROR, COLOR_WHITE, COLOR_RED, A_BOLD, A_BOLD | A_REVERSE) \
+	X(ROLE_INFO, COLOR_GREEN, -1, A_BOLD, A_BOLD)			\
+	X(ROLE_NEGATIVE, COLOR_RED, -1, A_NORMAL, A_BOLD)		\
+	X(ROLE_FIELD, COLOR_WHITE, COLOR_BLACK, A_UNDERLINE, A_UNDERLINE) \
+	X(ROLE_FOCUS, COLOR_BLACK, COLOR_YELLOW, A_NORMAL, A_REVERSE)	\
+	X(ROLE_REQUIRED, COLOR_RED, -1, A_BOLD, A_BOLD)			\
+	X(ROLE_BORDER, COLOR_BLUE, -1, A_NORMAL, A_NORMAL)		\
+	X(ROLE_DIM, COLOR_WHITE, -1, A_DIM, A_DIM)
+
+enum tui_role {
+#define TUI_ROLE_ENUM(id, fg, bg, colour_attr, mono_attr) id,
+	TUI_ROLES(TUI_ROLE_ENUM)
+#undef TUI_ROLE_ENUM
+	ROLE_COUNT
+};
+
+struct app;
+struct screen;
+
+/* What a screen is: one const instance per kind of screen. */
+struct screen_ops {
+	const char *name;	/* English, for the help title (N_) */
+	const char *help;	/* F1 text (N_), paragraphs separated by \n */
+	/* After the screen is pushed; a failure pops it with the message. */
+	int (*enter)(struct screen *sc, struct wy_err *e);
+	/* Before it is popped: free sc->data. */
+	void (*leave)(struct screen *sc);
+	/* Paint the screen (rows tui_top() to tui_bottom()). */
+	void (*draw)(struct screen *sc);
+	/* A named action; TUI_PASS if it is not this screen's. */
+	int (*action)(struct screen *sc, enum tui_action a);
+	/* A character typed (printable, already checked); may be NULL. */
+	int (*text)(struct screen *sc, wchar_t ch);
+	/* Where the terminal cursor goes (y, x), or -1: hidden. */
+	void (*cursor)(struct screen *sc, int *y, int *x);
+	/* Actions shown on the function-key bar, ended by ACT_NONE. */
+	const enum tui_action *bar;
+	int dialog;		/* drawn over the screen below */
+};
+
+struct screen {
+	const struct screen_ops *ops;
+	struct app *app;
+	void *data;		/* the screen's own state, freed by leave() */
+	const char *title;	/* shown in the help (borrowed) */
+	struct screen *below;
+};
+
+/* Run the program on an open database: log-in screen, then the menus.
+ * Returns when the user quits or the terminal goes away. */
+int tui_main(struct db *db, const struct conf *conf, struct wy_err *e);
+
+/* The session of the logged-in user, the database and the configuration. */
+struct session *tui_session(struct app *app);
+struct db *tui_db(struct app *app);
+const struct conf *tui_conf(struct app *app);
+
+/* Push a screen made of ops and data (owned by the screen from now on);
+ * calls enter().  On failure the screen is dropped and the message shown. */
+int tui_push(struct app *app, const struct screen_ops *ops, void *data);
+
+/* Close the top screen and push another in its place (log-in -> home). */
+int tui_replace(struct app *app, const struct screen_ops *ops, void *data);
+
+/* Close every screen and show the log-in screen (log out). */
+void tui_logout(struct app *app);
+
+/* Show a message on the status line until the next key. */
+void tui_message(struct app *app, int error, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* Ask a yes/no question in a dialog over the top screen.  On yes, yes(owner)
+ * is called and its reactions are applied to owner (e.g. TUI_POP to close
+ * a form after "discard changes?").  Returns TUI_REDRAW. */
+int tui_confirm(struct app *app, const char *question,
+    int (*yes)(struct screen *owner), struct screen *owner);
+
+/* Show a message in a dialog that any key closes.  Returns TUI_REDRAW. */
+int tui_alert(struct app *app, const char *title, const char *text);
+
+/* The screen that was on top before sc (NULL for the bottom one). */
+struct screen *tui_below(struct screen *sc);
+
+/* First and last rows of the screen area, and its width. */
+int tui_top(void);
+int tui_bottom(void);
+int tui_width(void);
+
+/* The attribute of a colour role (colour or monochrome). */
+int tui_attr(enum tui_role role);
+
+/* Write s at (y, x) fitted to exactly width columns (padded, or cut with
+ * "…"), right-aligned if right, in the attribute attr. */
+void tui_put(int y, int x, int width, int right, int attr, const char *s);
+
+/* Fill a row segment with spaces in attr. */
+void tui_fill(int y, int x, int width, int attr);
+
+/* Draw a box with a title (a dialog frame), its inside cleared. */
+void tui_box(int y, int x, int h, int w, const char *title);
+
+/* A one-line text editor for fields and searches: UTF-8, the cursor and
+ * deletions step over whole characters, and the view scrolls sideways by
+ * display columns, so Chinese text edits like any other. */
+struct tui_edit {
+	char *buf;		/* the text, NUL-terminated, owned */
+	size_t len, cap;	/* bytes used and allocated */
+	size_t cur;		/* byte offset of the cursor */
+	int scroll;		/* display column shown first */
+	int maxchars;		/* most characters, 0: no limit */
+	int secret;		/* show '*' for each character */
+};
+
+void tui_edit_init(struct tui_edit *ed, const char *text, int maxchars);
+void tui_edit_free(struct tui_edit *ed);
+/* Replace the text and put the cursor at its end. */
+void tui_edit_set(struct tui_edit *ed, const char *text);
+/* Apply a cursor or deletion action; 1 if it was one, 0 if not. */
+int tui_edit_action(struct tui_edit *ed, enum tui_action a);
+/* Insert a typed character at the cursor; 0 if refused (too long). */
+int tui_edit_insert(struct tui_edit *ed, wchar_t ch);
+/* Draw the editor at (y, x) in width columns; returns the screen column
+ * of the cursor. */
+int tui_edit_draw(struct tui_edit *ed, int y, int x, int width, int attr);
+
+/* Screens other files open (each in its own file of src/tui/). */
+int tui_open_list(struct app *app, const char *form);	/* grid.c */
+int tui_open_form(struct app *app, const char *form, int64_t id,
+    const char *const *preset);				/* form.c: id 0 = new */
+int tui_pick(struct app *app, const char *form,
+    void (*done)(struct screen *owner, int64_t id, const char *key),
+    struct screen *owner);				/* grid.c: a picker */
+int tui_open_room(struct app *app, int64_t room_id);	/* room.c */
+int tui_open_quickfind(struct app *app);		/* quickfind.c */
+int tui_open_help(struct app *app, struct screen *about);	/* help.c */
+int tui_open_login(struct app *app);			/* login.c */
+int tui_open_home(struct app *app);			/* home.c */
+
+/* For the tui's own files. */
+void tui_colours_init(void);
+int tui_menu_key(struct app *app, enum tui_action a, wchar_t ch);	/* menu.c */
+void tui_menu_draw(struct app *app);
+void tui_menu_open(struct app *app);
+int tui_menu_is_open(struct app *app);
+void tui_logged_in(struct app *app, const struct session *s);
+
+#endif

@@ -1,0 +1,57 @@
+/* wuye: the table of named actions and their keys (see tui.h). */
+#include "wuye/tui.h"
+
+#include <curses.h>
+#include <stdio.h>
+
+#include "wuye/i18n.h"
+
+const struct tui_action_info tui_actions[ACT_COUNT] = {
+	[ACT_NONE] = { .id = ACT_NONE, .name = "none" },
+#define TUI_ACTION_ROW(aid, aname, alabel, ahelp, ...) \
+	[aid] = { .id = aid, .name = aname, .label = alabel, .help = ahelp, \
+	    .keys = { __VA_ARGS__ } },
+	TUI_ACTIONS(TUI_ACTION_ROW)
+#undef TUI_ACTION_ROW
+};
+
+enum tui_action
+tui_action_of_key(int key)
+{
+	int a;
+
+	if (key == 0)
+		return ACT_NONE;
+	for (a = 1; a < ACT_COUNT; a++)
+		if (tui_actions[a].keys[0] == key || tui_actions[a].keys[1] == key ||
+		    tui_actions[a].keys[2] == key)
+			return (enum tui_action)a;
+	return ACT_NONE;
+}
+
+const char *
+tui_key_name(int key)
+{
+	static const struct { int key; const char *name; } names[] = {
+		{ TUI_KEY_ESC, "Esc" }, { '\r', "Enter" }, { '\n', "Enter" },
+		{ KEY_ENTER, "Enter" },
+		{ '\t', "Tab" }, { KEY_BTAB, "Shift-Tab" }, { KEY_UP, "Up" },
+		{ KEY_DOWN, "Down" }, { KEY_LEFT, "Left" }, { KEY_RIGHT, "Right" },
+		{ KEY_PPAGE, "PgUp" }, { KEY_NPAGE, "PgDn" }, { KEY_HOME, "Home" },
+		{ KEY_END, "End" }, { KEY_BACKSPACE, "Backspace" },
+		{ 127, "Backspace" }, { KEY_DC, "Delete" }, { '?', "?" },
+	};
+	static char buf[16];
+	size_t i;
+
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (names[i].key == key)
+			return names[i].name;
+	if (key >= KEY_F(1) && key <= KEY_F(12))
+		snprintf(buf, sizeof buf, "F%d", key - KEY_F0);
+	else if (key > 0 && key < 32)
+		snprintf(buf, sizeof buf, "^%c", key + '@');
+	else
+		snprintf(buf, sizeof buf, "#%d", key);
+	return buf;
+}

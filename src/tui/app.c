@@ -1,0 +1,489 @@
+/* wuye: the full-screen program's main loop and screen stack.
+ *
+ * One loop reads a key, turns it into a named action (or a typed
+ * character), gives it to the top screen, and applies the reaction flags
+ * the screen returns; then everything is repainted (curses sends only what
+ * changed).  The generic actions (help, menu, quick find, quit, back) are
+ * handled here when the screen passes them on.
+ */
+#include "wuye/tui.h"
+
+#include <curses.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <wctype.h>
+
+#include "wuye/conf.h"
+#include "wuye/date.h"
+#include "wuye/db.h"
+#include "wuye/i18n.h"
+#include "wuye/mem.h"
+#include "wuye/utf8.h"
+
+#define ESC_DIGIT_MS 600	/* how long Esc waits for a digit (Esc 1 = F1) */
+
+struct app {
+	struct db *db;
+	const struct conf *conf;
+	struct session s;	/* the logged-in user */
+	int logged_in;
+	struct screen *top;	/* the screen stack */
+	char msg[512];		/* status-line message until the next key */
+	int msg_error;
+	int after;		/* reactions for the screen a pop uncovers */
+	int quit;
+	int pending;		/* a key read after Esc waits in pb_ch */
+	wint_t pb_ch;
+	int pb_key;
+};
+
+static volatile sig_atomic_t got_signal;
+
+static void
+on_signal(int sig)
+{
+	got_signal = sig;
+}
+
+struct session *
+tui_session(struct app *app)
+{
+	return &app->s;
+}
+
+struct db *
+tui_db(struct app *app)
+{
+	return app->db;
+}
+
+const struct conf *
+tui_conf(struct app *app)
+{
+	return app->conf;
+}
+
+void
+tui_logged_in(struct app *app, const struct session *s)
+{
+	app->s = *s;
+	app->logged_in = 1;
+}
+
+void
+tui_message(struct app *app, int error, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(app->msg, sizeof app->msg, fmt, ap);
+	va_end(ap);
+	app->msg_error = error;
+}
+
+struct screen *
+tui_below(struct screen *sc)
+{
+	return sc->below;
+}
+
+static void
+pop(struct app *app)
+{
+	struct screen *sc = app->top;
+
+	if (sc == NULL)
+		return;
+	app->top = sc->below;
+	if (sc->ops->leave != NULL)
+		sc->ops->leave(sc);
+	free(sc);
+}
+
+int
+tui_push(struct app *app, const struct screen_ops *ops, void *data)
+{
+	struct wy_err e = { 0 };
+	struct screen *sc = xcalloc(1, sizeof *sc);
+	int rc;
+
+	sc->ops = ops;
+	sc->app = app;
+	sc->data = data;
+	sc->below = app->top;
+	app->top = sc;
+	if (ops->enter != NULL && (rc = ops->enter(sc, &e)) != WY_OK) {
+		pop(app);
+		tui_message(app, 1, "%s", e.msg);
+		return rc;
+	}
+	return WY_OK;
+}
+
+int
+tui_replace(struct app *app, const struct screen_ops *ops, void *data)
+{
+	pop(app);
+	return tui_push(app, ops, data);
+}
+
+void
+tui_logout(struct app *app)
+{
+	while (app->top != NULL)
+		pop(app);
+	memset(&app->s, 0, sizeof app->s);
+	app->logged_in = 0;
+	tui_open_login(app);
+}
+
+/* Apply the reactions of a handler of the top screen. */
+static void
+apply(struct app *app, int r)
+{
+	int after;
+
+	if (r & TUI_QUIT)
+		app->quit = 1;
+	if (r & TUI_REDRAW)
+		clearok(curscr, TRUE);
+	if (r & TUI_POP) {
+		pop(app);
+		if (app->top == NULL)
+			app->quit = 1;
+		else if ((r & TUI_RELOAD) && app->top->ops->action != NULL)
+			app->top->ops->action(app->top, ACT_REFRESH);
+		if (app->after != 0 && app->top != NULL) {
+			after = app->after;
+			app->after = 0;
+			apply(app, after);
+		}
+	}
+}
+
+/* The dialogs: a question or a message over the screen below. */
+struct dialog {
+	char *title;
+	char *text;
+	int (*yes)(struct screen *owner);	/* NULL: a message */
+	struct screen *owner;
+};
+
+static void
+dialog_leave(struct screen *sc)
+{
+	struct dialog *d = sc->data;
+
+	free(d->title);
+	free(d->text);
+	free(d);
+}
+
+static void
+dialog_draw(struct screen *sc)
+{
+	struct dialog *d = sc->data;
+	char line[512], *p, *nl;
+	int w = COLS > 64 ? 60 : COLS - 4, h = 5, y, x, row;
+
+	for (p = d->text; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
+		h++;
+	if (h > tui_bottom() - tui_top())
+		h = tui_bottom() - tui_top();
+	y = tui_top() + (tui_bottom() - tui_top() - h) / 2;
+	x = (COLS - w) / 2;
+	tui_box(y, x, h, w, d->title);
+	row = y + 1;
+	for (p = d->text; *p != '\0' && row < y + h - 2; row++) {
+		nl = strchr(p, '\n');
+		snprintf(line, sizeof line, "%.*s", nl ? (int)(nl - p) : (int)strlen(p), p);
+		tui_put(row, x + 2, w - 4, 0, A_NORMAL, line);
+		if (nl == NULL)
+			break;
+		p = nl + 1;
+	}
+	tui_put(y + h - 2, x + 2, w - 4, 0, tui_attr(ROLE_KEYLABEL),
+	    d->yes != NULL ? _("Y yes    N no (Esc)") : _("any key to close"));
+}
+
+static int
+dialog_action(struct screen *sc, enum tui_action a)
+{
+	struct dialog *d = sc->data;
+
+	if (d->yes == NULL || a == ACT_BACK)
+		return TUI_POP;
+	if (a == ACT_ENTER)
+		return TUI_DONE;	/* Enter does not mean yes */
+	return TUI_DONE;
+}
+
+static int
+dialog_text(struct screen *sc, wchar_t ch)
+{
+	struct dialog *d = sc->data;
+
+	if (d->yes == NULL)
+		return TUI_POP;
+	if (ch == L'y' || ch == L'Y' || ch == L'是') {
+		sc->app->after = d->yes(d->owner);
+		return TUI_POP;
+	}
+	if (ch == L'n' || ch == L'N' || ch == L'否')
+		return TUI_POP;
+	return TUI_DONE;
+}
+
+static const enum tui_action dialog_bar[] = { ACT_BACK, ACT_NONE };
+
+static const struct screen_ops dialog_ops = {
+	.name = N_("Question"),
+	.help = N_("Answer with Y (yes) or N (no); Esc is no."),
+	.leave = dialog_leave,
+	.draw = dialog_draw,
+	.action = dialog_action,
+	.text = dialog_text,
+	.bar = dialog_bar,
+	.dialog = 1,
+};
+
+int
+tui_confirm(struct app *app, const char *question,
+    int (*yes)(struct screen *owner), struct screen *owner)
+{
+	struct dialog *d = xcalloc(1, sizeof *d);
+
+	d->title = xstrdup(_("Please confirm"));
+	d->text = xstrdup(question);
+	d->yes = yes;
+	d->owner = owner;
+	tui_push(app, &dialog_ops, d);
+	return TUI_REDRAW;
+}
+
+int
+tui_alert(struct app *app, const char *title, const char *text)
+{
+	struct dialog *d = xcalloc(1, sizeof *d);
+
+	d->title = xstrdup(title);
+	d->text = xstrdup(text);
+	tui_push(app, &dialog_ops, d);
+	return TUI_REDRAW;
+}
+
+/* Row LINES-2: the message if there is one, else who and where. */
+static void
+draw_status(struct app *app)
+{
+	char buf[512], period[PERIOD_BUFSIZE];
+	const char *company = conf_str(app->conf, "company.name");
+
+	if (app->msg[0] != '\0') {
+		tui_put(LINES - 2, 0, COLS, 0, tui_attr(app->msg_error ?
+		    ROLE_ERROR : ROLE_INFO), app->msg);
+		return;
+	}
+	period_format(period_of_date(date_today()), period);
+	if (app->logged_in)
+		snprintf(buf, sizeof buf, " %s │ %s │ %s %s (%s) │ %s %s",
+		    *company ? company : _("wuye property management"),
+		    _("all estates"), _("user"), app->s.user, app->s.role,
+		    _("period"), period);
+	else
+		snprintf(buf, sizeof buf, " %s │ %s %s",
+		    *company ? company : _("wuye property management"),
+		    _("period"), period);
+	tui_put(LINES - 2, 0, COLS, 0, tui_attr(ROLE_STATUS), buf);
+}
+
+/* Row LINES-1: the top screen's actions with their keys. */
+static void
+draw_keybar(struct app *app)
+{
+	const enum tui_action *a;
+	const char *key, *label;
+	int x = 0, kw, lw;
+
+	tui_fill(LINES - 1, 0, COLS, A_NORMAL);
+	if (app->top == NULL || app->top->ops->bar == NULL)
+		return;
+	for (a = app->top->ops->bar; *a != ACT_NONE && x < COLS; a++) {
+		key = tui_key_name(tui_actions[*a].keys[0]);
+		label = tui_actions[*a].label ? _(tui_actions[*a].label) : "";
+		kw = utf8_width(key);
+		lw = utf8_width(label);
+		if (x + kw + lw > COLS)
+			break;
+		tui_put(LINES - 1, x, kw, 0, tui_attr(ROLE_KEY), key);
+		tui_put(LINES - 1, x + kw, lw, 0, tui_attr(ROLE_KEYLABEL), label);
+		x += kw + lw + 1;
+	}
+}
+
+static void
+draw(struct app *app)
+{
+	struct screen *sc, *base, *stack[64];
+	int n = 0, y = -1, x = -1;
+
+	erase();
+	/* Paint from the lowest screen that is not a dialog up. */
+	for (sc = app->top; sc != NULL && n < 64; sc = sc->below) {
+		stack[n++] = sc;
+		if (!sc->ops->dialog)
+			break;
+	}
+	while (n > 0) {
+		base = stack[--n];
+		base->ops->draw(base);
+	}
+	tui_menu_draw(app);
+	draw_status(app);
+	draw_keybar(app);
+	if (app->top != NULL && app->top->ops->cursor != NULL &&
+	    !tui_menu_is_open(app))
+		app->top->ops->cursor(app->top, &y, &x);
+	curs_set(y >= 0 ? 1 : 0);
+	if (y >= 0)
+		move(y, x);
+	refresh();
+}
+
+/* Read one key; Esc followed quickly by a digit is that F-key (Esc 0 is
+ * F10).  Returns ERR on a timeout, so that signals are noticed. */
+static int
+read_key(struct app *app, wint_t *ch, int *is_key)
+{
+	wint_t next;
+	int rc;
+
+	if (app->pending) {
+		app->pending = 0;
+		*ch = app->pb_ch;
+		*is_key = app->pb_key;
+		return OK;
+	}
+	timeout(1000);
+	if ((rc = get_wch(ch)) == ERR)
+		return ERR;
+	*is_key = rc == KEY_CODE_YES;
+	if (*is_key || *ch != TUI_KEY_ESC)
+		return OK;
+	timeout(ESC_DIGIT_MS);
+	rc = get_wch(&next);
+	if (rc == OK && next >= L'0' && next <= L'9') {
+		*ch = (wint_t)KEY_F(next == L'0' ? 10 : (int)(next - L'0'));
+		*is_key = 1;
+	} else if (rc != ERR && !(rc == OK && next == TUI_KEY_ESC)) {
+		app->pending = 1;	/* Esc, then this key */
+		app->pb_ch = next;
+		app->pb_key = rc == KEY_CODE_YES;
+	}
+	return OK;
+}
+
+/* What the program does with an action the screen passed on. */
+static int
+generic_action(struct app *app, enum tui_action a)
+{
+	switch (a) {
+	case ACT_HELP:
+		tui_open_help(app, app->top);
+		return TUI_DONE;
+	case ACT_MENU:
+		if (app->logged_in)
+			tui_menu_open(app);
+		return TUI_DONE;
+	case ACT_QUICKFIND:
+		if (app->logged_in)
+			tui_open_quickfind(app);
+		return TUI_DONE;
+	case ACT_QUIT:
+		return TUI_QUIT;
+	case ACT_BACK:
+		return app->top != NULL && app->top->below != NULL ? TUI_POP : TUI_DONE;
+	case ACT_REDRAW:
+		return TUI_REDRAW;
+	default:
+		return TUI_DONE;
+	}
+}
+
+static void
+handle_key(struct app *app, wint_t ch, int is_key)
+{
+	struct screen *top = app->top;
+	enum tui_action a;
+	int r = TUI_PASS, y = -1, x = -1;
+
+	a = tui_action_of_key((int)ch);
+	if (!is_key && ch >= 32 && ch != 127 && a != ACT_HELP)
+		a = ACT_NONE;	/* a printable key is text, but '?' is help */
+	if (a == ACT_HELP && !is_key && top->ops->cursor != NULL) {
+		top->ops->cursor(top, &y, &x);
+		if (y >= 0)
+			a = ACT_NONE;	/* ... except when typing into a field */
+	}
+	if (tui_menu_is_open(app)) {
+		r = tui_menu_key(app, a, is_key ? 0 : (wchar_t)ch);
+		apply(app, r);
+		return;
+	}
+	if (a != ACT_NONE) {
+		if (top->ops->action != NULL)
+			r = top->ops->action(top, a);
+		if (r & TUI_PASS)
+			r = generic_action(app, a);
+	} else if (!is_key && iswprint((wint_t)ch) && top->ops->text != NULL)
+		r = top->ops->text(top, (wchar_t)ch);
+	else
+		r = TUI_DONE;	/* control characters and unknown keys: ignored */
+	apply(app, r);
+}
+
+int
+tui_main(struct db *db, const struct conf *conf, struct wy_err *e)
+{
+	struct app app = { .db = db, .conf = conf };
+	struct sigaction sa = { .sa_handler = on_signal };
+	wint_t ch;
+	int is_key;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO))
+		return wy_fail(e, WY_EUSAGE,
+		    _("the full-screen program needs a terminal; see 'wuye --help' for the commands"));
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGHUP, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGINT, SIG_IGN);
+	if (initscr() == NULL)
+		return wy_fail(e, WY_EFAIL, _("cannot start the terminal"));
+	set_escdelay(25);
+	raw();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	tui_colours_init();
+	tui_open_login(&app);
+	while (!app.quit && app.top != NULL && !got_signal) {
+		draw(&app);
+		if (read_key(&app, &ch, &is_key) == ERR)
+			continue;
+		if (is_key && ch == KEY_RESIZE) {
+			clearok(curscr, TRUE);
+			continue;
+		}
+		app.msg[0] = '\0';
+		handle_key(&app, ch, is_key);
+	}
+	while (app.top != NULL)
+		pop(&app);
+	endwin();
+	return WY_OK;
+}

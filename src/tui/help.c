@@ -1,0 +1,182 @@
+/* wuye: F1 help: the screen's own text, then its keys and the keys that
+ * work everywhere, all from the action table. */
+#include "wuye/tui.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wuye/i18n.h"
+#include "wuye/mem.h"
+#include "wuye/utf8.h"
+
+struct help {
+	char **lines;
+	size_t n, cap;
+	size_t first;		/* first line shown */
+	char *title;
+};
+
+static void
+add_line(struct help *h, const char *s)
+{
+	if (h->n == h->cap) {
+		h->cap = h->cap * 2 + 32;
+		h->lines = xrealloc(h->lines, h->cap * sizeof *h->lines);
+	}
+	h->lines[h->n++] = xstrdup(s);
+}
+
+/* Add a paragraph wrapped to width columns (breaking at spaces or between
+ * Chinese characters). */
+static void
+add_wrapped(struct help *h, const char *text, int width)
+{
+	char line[1024];
+	size_t pos = 0, start, next, lastsp;
+	int w;
+
+	while (text[pos] != '\0') {
+		start = pos;
+		lastsp = 0;
+		w = 0;
+		while (text[pos] != '\0' && text[pos] != '\n') {
+			next = utf8_next(text, pos);
+			memcpy(line, text + pos, next - pos);
+			line[next - pos] = '\0';
+			if (w + utf8_width(line) > width)
+				break;
+			w += utf8_width(line);
+			if (text[pos] == ' ')
+				lastsp = pos;
+			pos = next;
+		}
+		if (text[pos] != '\0' && text[pos] != '\n' && lastsp > start)
+			pos = lastsp + 1;
+		snprintf(line, sizeof line, "%.*s", (int)(pos - start), text + start);
+		add_line(h, line);
+		if (text[pos] == '\n')
+			pos++;
+	}
+}
+
+static void
+add_keys(struct help *h, const enum tui_action *acts)
+{
+	char line[512], keys[64];
+	const struct tui_action_info *a;
+	int k;
+
+	for (; *acts != ACT_NONE; acts++) {
+		a = &tui_actions[*acts];
+		keys[0] = '\0';
+		for (k = 0; k < 3 && a->keys[k] != 0; k++) {
+			if (k > 0)
+				strcat(keys, ", ");
+			strncat(keys, tui_key_name(a->keys[k]), sizeof keys - strlen(keys) - 1);
+		}
+		if (a->keys[0] >= KEY_F(1) && a->keys[0] <= KEY_F(10))
+			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
+			    ", Esc %d", (a->keys[0] - KEY_F0) % 10);
+		snprintf(line, sizeof line, "  %-18s %s", keys, _(a->help));
+		add_line(h, line);
+	}
+}
+
+static void
+help_leave(struct screen *sc)
+{
+	struct help *h = sc->data;
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->lines[i]);
+	free(h->lines);
+	free(h->title);
+	free(h);
+}
+
+static void
+help_draw(struct screen *sc)
+{
+	struct help *h = sc->data;
+	int y, rows = tui_bottom() - tui_top() - 1;
+	size_t i;
+
+	tui_put(tui_top(), 0, COLS, 0, tui_attr(ROLE_TITLE), h->title);
+	for (y = 0, i = h->first; y < rows && i < h->n; y++, i++)
+		tui_put(tui_top() + 1 + y, 1, COLS - 2, 0, A_NORMAL, h->lines[i]);
+}
+
+static int
+help_action(struct screen *sc, enum tui_action a)
+{
+	struct help *h = sc->data;
+	size_t rows = (size_t)(tui_bottom() - tui_top() - 1);
+
+	switch (a) {
+	case ACT_DOWN:
+		if (h->first + rows < h->n)
+			h->first++;
+		return TUI_DONE;
+	case ACT_UP:
+		if (h->first > 0)
+			h->first--;
+		return TUI_DONE;
+	case ACT_PGDN:
+		h->first = h->first + rows < h->n ? h->first + rows : h->first;
+		return TUI_DONE;
+	case ACT_PGUP:
+		h->first = h->first > rows ? h->first - rows : 0;
+		return TUI_DONE;
+	case ACT_HOME:
+		h->first = 0;
+		return TUI_DONE;
+	case ACT_HELP:
+	case ACT_BACK:
+	case ACT_ENTER:
+		return TUI_POP;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static const enum tui_action help_bar[] = { ACT_BACK, ACT_PGUP, ACT_PGDN,
+	ACT_NONE };
+static const enum tui_action everywhere[] = { ACT_HELP, ACT_MENU,
+	ACT_QUICKFIND, ACT_BACK, ACT_QUIT, ACT_REDRAW, ACT_NONE };
+
+static const struct screen_ops help_ops = {
+	.name = N_("Help"),
+	.help = N_("Up, Down, PgUp and PgDn scroll; Esc closes the help."),
+	.leave = help_leave,
+	.draw = help_draw,
+	.action = help_action,
+	.bar = help_bar,
+};
+
+int
+tui_open_help(struct app *app, struct screen *about)
+{
+	struct help *h = xcalloc(1, sizeof *h);
+	int width = COLS - 4 > 20 ? COLS - 4 : 20;
+
+	h->title = xasprintf(" %s: %s", _("Help"), about != NULL ?
+	    _(about->ops->name) : "wuye");
+	if (about != NULL && about->ops->help != NULL)
+		add_wrapped(h, _(about->ops->help), width);
+	add_line(h, "");
+	if (about != NULL && about->ops->bar != NULL) {
+		add_line(h, _("Keys on this screen:"));
+		add_keys(h, about->ops->bar);
+		add_line(h, "");
+	}
+	add_line(h, _("Keys everywhere:"));
+	add_keys(h, everywhere);
+	add_line(h, "");
+	add_wrapped(h, _("Every F-key also works as Esc followed by a digit (Esc 0 is F10), "
+	    "for terminals and SSH clients that do not send F-keys. The full list of "
+	    "keys is in the manual: man wuye."), width);
+	return tui_push(app, &help_ops, h);
+}

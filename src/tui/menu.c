@@ -1,0 +1,245 @@
+/* wuye: the menu bar and its pull-down menus.  The modules of the product
+ * are listed as they come to exist; an entry shows only when the user's
+ * role may use it.  Most entries open the browse grid of a form. */
+#include "wuye/tui.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <string.h>
+#include <wctype.h>
+
+#include "wuye/auth.h"
+#include "wuye/i18n.h"
+#include "wuye/utf8.h"
+
+struct menu_item {
+	const char *label;	/* N_() */
+	char key;		/* accelerator letter */
+	const char *perm;	/* needed to see it */
+	const char *form;	/* opens the list of this form, or */
+	int (*open)(struct app *app);	/* this */
+};
+
+struct menu {
+	const char *label;	/* N_() */
+	char key;
+	const struct menu_item *items;
+};
+
+static int
+open_logout(struct app *app)
+{
+	tui_logout(app);
+	return TUI_DONE;
+}
+
+static int
+open_quit(struct app *app)
+{
+	(void)app;
+	return TUI_QUIT;
+}
+
+static const struct menu_item property_items[] = {
+	{ N_("Estates"), 'E', "property.read", "estates", NULL },
+	{ N_("Buildings"), 'B', "property.read", "buildings", NULL },
+	{ N_("Rooms"), 'R', "property.read", "rooms", NULL },
+	{ N_("Handover checklist"), 'C', "property.read", "handover_items", NULL },
+	{ N_("Handover findings"), 'F', "property.read", "handover_findings", NULL },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct menu_item client_items[] = {
+	{ N_("Clients"), 'C', "client.read", "clients", NULL },
+	{ N_("Room occupants (move in, move out)"), 'O', "client.read", "occupancy", NULL },
+	{ N_("Family members"), 'F', "client.read", "family", NULL },
+	{ N_("Leases"), 'L', "client.read", "leases", NULL },
+	{ N_("Parking spaces"), 'P', "client.read", "parking", NULL },
+	{ N_("Vehicles"), 'V', "client.read", "vehicles", NULL },
+	{ N_("Quick find"), 'Q', "property.read", NULL, tui_open_quickfind },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct menu_item system_items[] = {
+	{ N_("Category lists"), 'C', "property.read", "categories", NULL },
+	{ N_("Users"), 'U', "user.admin", "users", NULL },
+	{ N_("Log out"), 'L', NULL, NULL, open_logout },
+	{ N_("Quit"), 'Q', NULL, NULL, open_quit },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct menu menus[] = {
+	{ N_("Property"), 'P', property_items },
+	{ N_("Clients"), 'C', client_items },
+	{ N_("System"), 'S', system_items },
+};
+
+#define NMENUS (sizeof menus / sizeof menus[0])
+
+static struct {
+	int open;		/* the bar has the keys */
+	int down;		/* the pull-down of `cur` is shown */
+	size_t cur;		/* module */
+	size_t item;		/* entry in the pull-down (visible ones) */
+} m;
+
+int
+tui_menu_is_open(struct app *app)
+{
+	(void)app;
+	return m.open;
+}
+
+void
+tui_menu_open(struct app *app)
+{
+	(void)app;
+	m.open = 1;
+	m.down = 1;
+	m.item = 0;
+}
+
+static int
+visible(struct app *app, const struct menu_item *it)
+{
+	return it->perm == NULL || auth_can(tui_session(app), it->perm);
+}
+
+/* The n-th visible entry of module mod, or NULL. */
+static const struct menu_item *
+nth(struct app *app, size_t mod, size_t n)
+{
+	const struct menu_item *it;
+
+	for (it = menus[mod].items; it->label != NULL; it++)
+		if (visible(app, it) && n-- == 0)
+			return it;
+	return NULL;
+}
+
+static size_t
+count(struct app *app, size_t mod)
+{
+	size_t n = 0;
+
+	while (nth(app, mod, n) != NULL)
+		n++;
+	return n;
+}
+
+static char *
+with_key(const char *label, char key, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s(%c)", _(label), key);
+	return buf;
+}
+
+void
+tui_menu_draw(struct app *app)
+{
+	const struct menu_item *it;
+	char buf[128];
+	int x = 1, w, iw = 0, y, px = 0;
+	size_t i, n;
+
+	tui_fill(0, 0, COLS, tui_attr(ROLE_MENU));
+	if (tui_session(app)->user[0] == '\0') {
+		tui_put(0, 1, COLS - 2, 0, tui_attr(ROLE_MENU), _("wuye property management"));
+		return;
+	}
+	for (i = 0; i < NMENUS; i++) {
+		w = utf8_width(with_key(menus[i].label, menus[i].key, buf, sizeof buf)) + 2;
+		tui_put(0, x, w, 0, tui_attr(m.open && i == m.cur ? ROLE_MENU_SEL :
+		    ROLE_MENU), "");
+		tui_put(0, x + 1, w - 2, 0, tui_attr(m.open && i == m.cur ?
+		    ROLE_MENU_SEL : ROLE_MENU), buf);
+		if (i == m.cur)
+			px = x;
+		x += w;
+	}
+	if (!m.open || !m.down)
+		return;
+	n = count(app, m.cur);
+	for (y = 0; (size_t)y < n; y++) {
+		it = nth(app, m.cur, (size_t)y);
+		if (utf8_width(with_key(it->label, it->key, buf, sizeof buf)) > iw)
+			iw = utf8_width(buf);
+	}
+	iw += 4;
+	if (px + iw > COLS)
+		px = COLS - iw > 0 ? COLS - iw : 0;
+	tui_box(1, px, (int)n + 2, iw, NULL);
+	for (y = 0; (size_t)y < n; y++) {
+		it = nth(app, m.cur, (size_t)y);
+		tui_put(2 + y, px + 1, iw - 2, 0, tui_attr((size_t)y == m.item ?
+		    ROLE_SELECTED : ROLE_NORMAL), "");
+		tui_put(2 + y, px + 2, iw - 4, 0, tui_attr((size_t)y == m.item ?
+		    ROLE_SELECTED : ROLE_NORMAL),
+		    with_key(it->label, it->key, buf, sizeof buf));
+	}
+}
+
+static int
+choose(struct app *app, const struct menu_item *it)
+{
+	m.open = 0;
+	if (it->open != NULL)
+		return it->open(app);
+	tui_open_list(app, it->form);
+	return TUI_DONE;
+}
+
+int
+tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
+{
+	const struct menu_item *it;
+	size_t i, n = count(app, m.cur);
+
+	switch (a) {
+	case ACT_LEFT:
+		m.cur = (m.cur + NMENUS - 1) % NMENUS;
+		m.item = 0;
+		return TUI_DONE;
+	case ACT_RIGHT:
+		m.cur = (m.cur + 1) % NMENUS;
+		m.item = 0;
+		return TUI_DONE;
+	case ACT_DOWN:
+		if (!m.down)
+			m.down = 1;
+		else if (n > 0)
+			m.item = (m.item + 1) % n;
+		return TUI_DONE;
+	case ACT_UP:
+		if (n > 0)
+			m.item = (m.item + n - 1) % n;
+		return TUI_DONE;
+	case ACT_ENTER:
+		if ((it = nth(app, m.cur, m.item)) != NULL)
+			return choose(app, it);
+		return TUI_DONE;
+	case ACT_BACK:
+	case ACT_MENU:
+		m.open = 0;
+		return TUI_DONE;
+	case ACT_QUIT:
+		m.open = 0;
+		return TUI_QUIT;
+	default:
+		break;
+	}
+	if (ch == 0)
+		return TUI_DONE;
+	ch = (wchar_t)towupper((wint_t)ch);
+	if (m.down)
+		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
+			if ((wchar_t)it->key == ch)
+				return choose(app, it);
+	for (i = 0; i < NMENUS; i++)
+		if ((wchar_t)menus[i].key == ch) {
+			m.cur = i;
+			m.down = 1;
+			m.item = 0;
+		}
+	return TUI_DONE;
+}
