@@ -15,8 +15,8 @@
 
 #include "wuye/conf.h"
 #include "wuye/entity.h"
+#include "wuye/export.h"
 #include "wuye/i18n.h"
-#include "wuye/mem.h"
 #include "wuye/import.h"
 #include "wuye/sink.h"
 
@@ -92,73 +92,6 @@ cmd_import(struct cli *c, int argc, char **argv)
 	return rc;
 }
 
-struct export {
-	struct session *s;
-	const struct entity *ent;
-	struct sink *sink;
-	struct sink_cell *cells;
-	char **texts;		/* cell texts owned for the current row */
-	struct wy_err *e;
-};
-
-/* Column kind of a field in a table output. */
-static struct sink_col
-field_col(const struct field *f, int use_labels)
-{
-	struct sink_col col = {
-		.title = use_labels ? field_label(f) : f->name,
-		.kind = SINK_COL_TEXT,
-		.width = f->width,
-	};
-
-	switch (f->type) {
-	case FIELD_INT:
-		col.kind = SINK_COL_INT;
-		break;
-	case FIELD_DECIMAL:
-		col.kind = SINK_COL_FIXED;
-		col.scale = f->scale;
-		break;
-	case FIELD_MONEY:
-		col.kind = SINK_COL_MONEY;
-		break;
-	case FIELD_DATE:
-		col.kind = SINK_COL_DATE;
-		break;
-	default:
-		break;
-	}
-	return col;
-}
-
-static int
-export_row(void *arg, int64_t id, int64_t version, const struct value *v)
-{
-	struct export *x = arg;
-	const struct field *f;
-	size_t i;
-	int rc;
-
-	(void)id, (void)version;
-	for (i = 0; i < x->ent->nfields; i++) {
-		f = &x->ent->fields[i];
-		x->cells[i] = (struct sink_cell){ .null = v[i].kind == VALUE_NULL };
-		if (v[i].kind == VALUE_INT && (f->type == FIELD_INT ||
-		    f->type == FIELD_DECIMAL || f->type == FIELD_MONEY))
-			x->cells[i].i = v[i].i;
-		else if (v[i].kind != VALUE_NULL) {
-			x->texts[i] = field_text(x->s, f, &v[i]);
-			x->cells[i].s = x->texts[i];
-		}
-	}
-	rc = sink_row(x->sink, x->cells, x->e);
-	for (i = 0; i < x->ent->nfields; i++) {
-		free(x->texts[i]);
-		x->texts[i] = NULL;
-	}
-	return rc;
-}
-
 static int
 cmd_export(struct cli *c, int argc, char **argv)
 {
@@ -169,12 +102,9 @@ cmd_export(struct cli *c, int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sink_opts so = { .format = SINK_CSV };
-	struct export x = { .s = &c->sess, .e = &c->err };
-	struct sink_col *cols;
 	struct entity *ent;
 	const char *format = NULL;
 	int ch, rc, fmt;
-	size_t i;
 
 	optind = 0;	/* 0: a full reset of GNU getopt */
 	while ((ch = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
@@ -198,23 +128,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 	}
 	if ((rc = load_kind(c, &cli_cmd_export, argv[optind], &ent)) != WY_OK)
 		return rc;
-	x.ent = ent;
 	so.sheet = entity_title(ent);
-	cols = xcalloc(ent->nfields, sizeof *cols);
-	x.cells = xcalloc(ent->nfields, sizeof *x.cells);
-	x.texts = xcalloc(ent->nfields, sizeof *x.texts);
-	for (i = 0; i < ent->nfields; i++)
-		cols[i] = field_col(&ent->fields[i], so.format == SINK_XLSX ||
-		    so.format == SINK_TEXT);
-	rc = sink_open(&so, cols, ent->nfields, &x.sink, &c->err);
-	if (rc == WY_OK) {
-		rc = entity_each(&c->sess, ent, export_row, &x, &c->err);
-		if (sink_close(&x.sink, rc == WY_OK, rc == WY_OK ? &c->err : NULL) != WY_OK)
-			rc = c->err.code;
-	}
-	free(cols);
-	free(x.cells);
-	free(x.texts);
+	rc = export_entity(&c->sess, ent, NULL, &so, NULL, &c->err);
 	entity_free(&ent);
 	return rc;
 }

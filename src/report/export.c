@@ -1,0 +1,116 @@
+/* wuye: exporting an entity's records (see export.h). */
+#include "wuye/export.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "wuye/mem.h"
+
+struct export {
+	struct session *s;
+	const struct entity *ent;
+	struct sink *sink;
+	struct sink_cell *cells;
+	char **texts;		/* cell texts owned for the current row */
+	long rows;
+	struct wy_err *e;
+};
+
+/* The sink column of a field. */
+static struct sink_col
+field_col(const struct field *f, int use_labels)
+{
+	struct sink_col col = {
+		.title = use_labels ? field_label(f) : f->name,
+		.kind = SINK_COL_TEXT,
+		.width = f->width,
+	};
+
+	switch (f->type) {
+	case FIELD_INT:
+		col.kind = SINK_COL_INT;
+		break;
+	case FIELD_DECIMAL:
+		col.kind = SINK_COL_FIXED;
+		col.scale = f->scale;
+		break;
+	case FIELD_MONEY:
+		col.kind = SINK_COL_MONEY;
+		break;
+	case FIELD_DATE:
+		col.kind = SINK_COL_DATE;
+		break;
+	default:
+		break;
+	}
+	return col;
+}
+
+static int
+export_row(void *arg, int64_t id, int64_t version, const struct value *v)
+{
+	struct export *x = arg;
+	const struct field *f;
+	size_t i;
+	int rc;
+
+	(void)id, (void)version;
+	for (i = 0; i < x->ent->nfields; i++) {
+		f = &x->ent->fields[i];
+		x->cells[i] = (struct sink_cell){ .null = v[i].kind == VALUE_NULL };
+		if (v[i].kind == VALUE_INT && (f->type == FIELD_INT ||
+		    f->type == FIELD_DECIMAL || f->type == FIELD_MONEY))
+			x->cells[i].i = v[i].i;
+		else if (v[i].kind != VALUE_NULL) {
+			x->texts[i] = field_text(x->s, f, &v[i]);
+			x->cells[i].s = x->texts[i];
+		}
+	}
+	rc = sink_row(x->sink, x->cells, x->e);
+	for (i = 0; i < x->ent->nfields; i++) {
+		free(x->texts[i]);
+		x->texts[i] = NULL;
+	}
+	x->rows++;
+	return rc;
+}
+
+int
+export_entity(struct session *s, const struct entity *ent,
+    const struct page_query *q, const struct sink_opts *o, long *rows,
+    struct wy_err *e)
+{
+	struct export x = { .s = s, .ent = ent, .e = e };
+	struct page_query all = { .sort = 0 };
+	const struct field *order;
+	struct sink_col *cols;
+	size_t i;
+	int rc, labels = o->format == SINK_XLSX || o->format == SINK_TEXT;
+
+	if (q == NULL) {
+		if (ent->order != NULL && (order = entity_field(ent, ent->order)) != NULL)
+			all.sort = (size_t)(order - ent->fields);
+		q = &all;
+	} else {
+		all = *q;
+		all.limit = 0;
+		q = &all;
+	}
+	cols = xcalloc(ent->nfields, sizeof *cols);
+	x.cells = xcalloc(ent->nfields, sizeof *x.cells);
+	x.texts = xcalloc(ent->nfields, sizeof *x.texts);
+	for (i = 0; i < ent->nfields; i++)
+		cols[i] = field_col(&ent->fields[i], labels);
+	rc = sink_open(o, cols, ent->nfields, &x.sink, e);
+	if (rc == WY_OK) {
+		rc = entity_page(s, ent, q, export_row, &x, e);
+		if (sink_close(&x.sink, rc == WY_OK, rc == WY_OK ? e : NULL) != WY_OK)
+			rc = e->code;
+	}
+	if (rows != NULL)
+		*rows = rc == WY_OK ? x.rows : 0;
+	free(cols);
+	free(x.cells);
+	free(x.texts);
+	return rc;
+}
