@@ -137,6 +137,11 @@ int field_parse(struct session *s, const struct entity *ent,
 char *field_text(struct session *s, const struct field *f,
     const struct value *v);
 
+/* The text shown on screen for a stored value: field_text, except that a
+ * choice shows its name in the language in use and yes/no are words. */
+char *field_display(struct session *s, const struct field *f,
+    const struct value *v);
+
 /* Check a whole record (values[nfields]): required fields, unique fields
  * (ignoring the record id itself; 0 for a new record), then the entity's
  * domain rules.  On failure *where (if not NULL) gets the field at fault,

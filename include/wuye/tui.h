@@ -186,6 +186,12 @@ void tui_message(struct app *app, int error, const char *fmt, ...)
 int tui_confirm(struct app *app, const char *question,
     int (*yes)(struct screen *owner), struct screen *owner);
 
+/* Ask for a line of text in a dialog.  Enter calls done(owner, text) and
+ * applies its reactions to owner; Esc cancels.  Returns TUI_REDRAW. */
+int tui_prompt(struct app *app, const char *title, const char *label,
+    const char *initial, int (*done)(struct screen *owner, const char *text),
+    struct screen *owner);
+
 /* Show a message in a dialog that any key closes.  Returns TUI_REDRAW. */
 int tui_alert(struct app *app, const char *title, const char *text);
 

@@ -276,6 +276,32 @@ field_text(struct session *s, const struct field *f, const struct value *v)
 	}
 }
 
+char *
+field_display(struct session *s, const struct field *f, const struct value *v)
+{
+	sqlite3_stmt *st = NULL;
+	char *out = NULL;
+	int zh = strcmp(_("English"), "English") != 0;
+	size_t i;
+
+	if (f->type == FIELD_BOOL && v->kind == VALUE_INT)
+		return xstrdup(v->i ? _("yes") : _("no"));
+	if (f->type != FIELD_CHOICE || v->kind != VALUE_TEXT)
+		return field_text(s, f, v);
+	for (i = 0; i < f->nchoices; i++)
+		if (strcmp(f->choices[i].code, v->s) == 0)
+			return xstrdup(zh ? f->choices[i].label_zh : f->choices[i].label);
+	if (f->list != NULL && db_cached(s->db, zh ?
+	    "SELECT name_zh FROM categories WHERE list = ? AND code = ?" :
+	    "SELECT name_en FROM categories WHERE list = ? AND code = ?", &st,
+	    NULL) == WY_OK && db_bind(s->db, st, NULL, "tt", f->list, v->s) == WY_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		out = xstrdup((const char *)sqlite3_column_text(st, 0));
+	if (st != NULL)
+		sqlite3_reset(st);
+	return out != NULL ? out : xstrdup(v->s);
+}
+
 /* Bind a value to parameter i. */
 static int
 bind_value(sqlite3_stmt *st, int i, const struct value *v)

@@ -277,6 +277,103 @@ tui_alert(struct app *app, const char *title, const char *text)
 	return TUI_REDRAW;
 }
 
+/* A dialog asking for one line of text. */
+struct prompt {
+	char *title, *label;
+	struct tui_edit ed;
+	int (*done)(struct screen *owner, const char *text);
+	struct screen *owner;
+	int cy, cx;
+};
+
+static void
+prompt_leave(struct screen *sc)
+{
+	struct prompt *p = sc->data;
+
+	free(p->title);
+	free(p->label);
+	tui_edit_free(&p->ed);
+	free(p);
+}
+
+static void
+prompt_draw(struct screen *sc)
+{
+	struct prompt *p = sc->data;
+	int w = COLS > 70 ? 66 : COLS - 4, y = tui_top() + 4, x = (COLS - w) / 2;
+
+	tui_box(y, x, 6, w, p->title);
+	tui_put(y + 1, x + 2, w - 4, 0, A_NORMAL, p->label);
+	p->cy = y + 3;
+	p->cx = tui_edit_draw(&p->ed, y + 3, x + 2, w - 4, tui_attr(ROLE_FOCUS));
+}
+
+static void
+prompt_cursor(struct screen *sc, int *y, int *x)
+{
+	struct prompt *p = sc->data;
+
+	*y = p->cy;
+	*x = p->cx;
+}
+
+static int
+prompt_action(struct screen *sc, enum tui_action a)
+{
+	struct prompt *p = sc->data;
+
+	if (a == ACT_BACK)
+		return TUI_POP;
+	if (a == ACT_ENTER) {
+		sc->app->after = p->done(p->owner, p->ed.buf);
+		return TUI_POP;
+	}
+	if (tui_edit_action(&p->ed, a))
+		return TUI_DONE;
+	return a == ACT_HELP || a == ACT_QUIT ? TUI_PASS : TUI_DONE;
+}
+
+static int
+prompt_text(struct screen *sc, wchar_t ch)
+{
+	struct prompt *p = sc->data;
+
+	tui_edit_insert(&p->ed, ch);
+	return TUI_DONE;
+}
+
+static const enum tui_action prompt_bar[] = { ACT_HELP, ACT_ENTER, ACT_BACK,
+	ACT_NONE };
+
+static const struct screen_ops prompt_ops = {
+	.name = N_("Question"),
+	.help = N_("Type the answer and press Enter; Esc cancels."),
+	.leave = prompt_leave,
+	.draw = prompt_draw,
+	.action = prompt_action,
+	.text = prompt_text,
+	.cursor = prompt_cursor,
+	.bar = prompt_bar,
+	.dialog = 1,
+};
+
+int
+tui_prompt(struct app *app, const char *title, const char *label,
+    const char *initial, int (*done)(struct screen *owner, const char *text),
+    struct screen *owner)
+{
+	struct prompt *p = xcalloc(1, sizeof *p);
+
+	p->title = xstrdup(title);
+	p->label = xstrdup(label);
+	tui_edit_init(&p->ed, initial, 1000);
+	p->done = done;
+	p->owner = owner;
+	tui_push(app, &prompt_ops, p);
+	return TUI_REDRAW;
+}
+
 /* Row LINES-2: the message if there is one, else who and where. */
 static void
 draw_status(struct app *app)
