@@ -142,6 +142,19 @@ char *field_text(struct session *s, const struct field *f,
 char *field_display(struct session *s, const struct field *f,
     const struct value *v);
 
+/* Call fn for each choice of a choice field (code and name in the language
+ * in use), in order.  Stops when fn returns non-zero. */
+int field_choices(struct session *s, const struct field *f,
+    int (*fn)(void *arg, const char *code, const char *name), void *arg,
+    struct wy_err *e);
+
+/* Check and write a record in one transaction: insert when id is 0 (*newid
+ * gets the id), else update if still at version.  The change is
+ * audit-logged.  On failure *where (may be NULL) names the field at fault. */
+int entity_save(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, int64_t *newid,
+    const struct field **where, struct wy_err *e);
+
 /* Check a whole record (values[nfields]): required fields, unique fields
  * (ignoring the record id itself; 0 for a new record), then the entity's
  * domain rules.  On failure *where (if not NULL) gets the field at fault,

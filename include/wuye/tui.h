@@ -247,6 +247,10 @@ int tui_open_form(struct app *app, const char *form, int64_t id,
 int tui_pick(struct app *app, const char *form,
     void (*done)(struct screen *owner, int64_t id, const char *key),
     struct screen *owner);				/* grid.c: a picker */
+struct field;
+int tui_pick_choice(struct app *app, struct session *s, const struct field *f,
+    void (*done)(struct screen *owner, int64_t id, const char *key),
+    struct screen *owner);				/* form.c */
 int tui_open_room(struct app *app, int64_t room_id);	/* room.c */
 int tui_open_quickfind(struct app *app);		/* quickfind.c */
 int tui_open_help(struct app *app, struct screen *about);	/* help.c */

@@ -302,6 +302,36 @@ field_display(struct session *s, const struct field *f, const struct value *v)
 	return out != NULL ? out : xstrdup(v->s);
 }
 
+int
+field_choices(struct session *s, const struct field *f,
+    int (*fn)(void *arg, const char *code, const char *name), void *arg,
+    struct wy_err *e)
+{
+	int zh = strcmp(_("English"), "English") != 0, rc, stop = 0;
+	sqlite3_stmt *st;
+	size_t i;
+
+	for (i = 0; i < f->nchoices && stop == 0; i++)
+		stop = fn(arg, f->choices[i].code, zh ? f->choices[i].label_zh :
+		    f->choices[i].label);
+	if (f->list == NULL || stop != 0)
+		return stop;
+	if ((rc = db_cached(s->db, zh ?
+	    "SELECT code, name_zh FROM categories WHERE list = ? AND active = 1"
+	    " ORDER BY sort, code" :
+	    "SELECT code, name_en FROM categories WHERE list = ? AND active = 1"
+	    " ORDER BY sort, code", &st, e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "t", f->list)) != WY_OK)
+		return rc;
+	while (stop == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW)
+		stop = fn(arg, (const char *)sqlite3_column_text(st, 0),
+		    (const char *)sqlite3_column_text(st, 1));
+	if (stop == 0 && rc != SQLITE_DONE)
+		stop = db_fail(s->db, rc, e, f->name);
+	sqlite3_reset(st);
+	return stop;
+}
+
 /* Bind a value to parameter i. */
 static int
 bind_value(sqlite3_stmt *st, int i, const struct value *v)
@@ -508,6 +538,38 @@ entity_update(struct session *s, const struct entity *ent, int64_t id,
 		    _("%s: the record was changed or deleted by another user since "
 		    "you opened it; reopen it to see the changes"), entity_title(ent));
 	return WY_OK;
+}
+
+int
+entity_save(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, int64_t *newid,
+    const struct field **where, struct wy_err *e)
+{
+	char detail[64];
+	int rc;
+
+	if (where != NULL)
+		*where = NULL;
+	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK ||
+	    (rc = db_begin(s->db, e)) != WY_OK)
+		return rc;
+	rc = entity_check(s, ent, values, id, where, e);
+	if (rc == WY_OK && id == 0)
+		rc = entity_insert(s, ent, values, newid, e);
+	else if (rc == WY_OK) {
+		rc = entity_update(s, ent, id, version, values, e);
+		*newid = id;
+	}
+	snprintf(detail, sizeof detail, id == 0 ? "new" : "version %lld",
+	    (long long)version);
+	if (rc == WY_OK)
+		rc = audit_append(s, id == 0 ? "insert" : "update", ent->table,
+		    *newid, detail, e);
+	if (rc == WY_OK)
+		rc = db_commit(s->db, e);
+	else
+		db_rollback(s->db);
+	return rc;
 }
 
 char *

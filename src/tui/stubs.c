@@ -4,6 +4,5 @@
 #include "wuye/i18n.h"
 
 int demo_is_demo(struct session *s) { (void)s; return 1; }
-int tui_open_form(struct app *app, const char *form, int64_t id, const char *const *preset) { (void)id; (void)preset; tui_message(app, 1, "form %s: not yet", form); return 0; }
 int tui_open_room(struct app *app, int64_t room_id) { (void)room_id; tui_message(app, 1, "room: not yet"); return 0; }
 int tui_open_quickfind(struct app *app) { tui_message(app, 1, "quick find: not yet"); return 0; }

@@ -1,0 +1,586 @@
+/* wuye: the form engine: the edit screen of every form.
+ *
+ * One row per field: its label (a red * when required), the text as typed,
+ * and the message of the last check beside it.  Each field is checked by
+ * the domain (field_parse) when the cursor leaves it, and the whole record
+ * (entity_save: the generic rules, the module's rules, the row version) on
+ * save, so the screen and the command line can never disagree.  Choices and
+ * lookups are typed (code or name) or picked with F3.  Esc with unsaved
+ * changes asks first.
+ */
+#include "wuye/tui.h"
+
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "wuye/date.h"
+#include "wuye/entity.h"
+#include "wuye/i18n.h"
+#include "wuye/mem.h"
+#include "wuye/utf8.h"
+
+struct form_field {
+	const struct field *f;
+	struct tui_edit ed;	/* the text as typed */
+	char *orig;		/* the text as loaded */
+	char *msg;		/* the last check's complaint, or NULL */
+};
+
+struct form {
+	struct entity *ent;
+	int64_t id, version;	/* id 0: a new record */
+	struct form_field *ff;
+	size_t n;
+	size_t cur;		/* the field with the cursor */
+	size_t first;		/* the first field shown */
+	char **preset;		/* name, text, ..., NULL: a new record's values */
+	int fresh;		/* just entered the field: typing replaces it */
+	int cy, cx;
+};
+
+static void
+set_msg(struct form_field *ff, const char *msg)
+{
+	free(ff->msg);
+	ff->msg = msg != NULL ? xstrdup(msg) : NULL;
+}
+
+static int
+changed(const struct form *fm)
+{
+	size_t i;
+
+	for (i = 0; i < fm->n; i++)
+		if (strcmp(fm->ff[i].ed.buf, fm->ff[i].orig) != 0)
+			return 1;
+	return 0;
+}
+
+/* Fill the fields from the record (or the defaults and presets of a new
+ * one). */
+static int
+load_record(struct screen *sc, const char *const *preset, struct wy_err *e)
+{
+	struct form *fm = sc->data;
+	struct session *s = tui_session(sc->app);
+	struct value *vals = xcalloc(fm->n, sizeof *vals);
+	const char *const *p;
+	const char *text;
+	char *t;
+	size_t i;
+	int rc = WY_OK;
+
+	if (fm->id != 0)
+		rc = entity_get(s, fm->ent, fm->id, vals, &fm->version, e);
+	for (i = 0; i < fm->n && rc == WY_OK; i++) {
+		if (fm->id != 0)
+			t = field_display(s, fm->ff[i].f, &vals[i]);
+		else {
+			text = fm->ff[i].f->def;
+			for (p = preset; p != NULL && *p != NULL; p += 2)
+				if (strcmp(p[0], fm->ff[i].f->name) == 0)
+					text = p[1];
+			if (text == fm->ff[i].f->def && text != NULL &&
+			    (fm->ff[i].f->type == FIELD_CHOICE ||
+			    fm->ff[i].f->type == FIELD_BOOL)) {
+				/* a default code, shown by its name */
+				struct value v = { 0 };
+
+				if (field_parse(s, fm->ent, fm->ff[i].f, text, 0, &v,
+				    NULL) == WY_OK) {
+					t = field_display(s, fm->ff[i].f, &v);
+					values_clear(&v, 1);
+				} else
+					t = xstrdup(text);
+			} else
+				t = xstrdup(text != NULL ? text : "");
+		}
+		tui_edit_set(&fm->ff[i].ed, t);
+		free(fm->ff[i].orig);
+		fm->ff[i].orig = t;
+		set_msg(&fm->ff[i], NULL);
+	}
+	values_clear(vals, fm->n);
+	free(vals);
+	return rc;
+}
+
+/* Check the field under the cursor; 1 if it is fine. */
+static int
+check_field(struct screen *sc, size_t i)
+{
+	struct form *fm = sc->data;
+	struct value v = { 0 };
+	struct wy_err e = { 0 };
+	int ok;
+
+	ok = field_parse(tui_session(sc->app), fm->ent, fm->ff[i].f,
+	    fm->ff[i].ed.buf, 0, &v, &e) == WY_OK;
+	if (ok && fm->ff[i].f->required && v.kind == VALUE_NULL) {
+		ok = 0;
+		wy_fail(&e, WY_EINVALID, _("%s: required"), field_label(fm->ff[i].f));
+	}
+	values_clear(&v, 1);
+	set_msg(&fm->ff[i], ok ? NULL : e.msg);
+	if (!ok)
+		tui_message(sc->app, 1, "%s", e.msg);
+	return ok;
+}
+
+static void
+move_to(struct screen *sc, size_t i)
+{
+	struct form *fm = sc->data;
+
+	if (i == fm->cur || i >= fm->n)
+		return;
+	check_field(sc, fm->cur);	/* the message stays beside the field */
+	fm->cur = i;
+	fm->fresh = 1;
+}
+
+/* Another user saved the record since it was opened: show what they
+ * changed; the user's own text stays on screen. */
+static int
+show_conflict(struct screen *sc, const struct wy_err *why)
+{
+	struct form *fm = sc->data;
+	struct session *s = tui_session(sc->app);
+	struct value *vals = xcalloc(fm->n, sizeof *vals);
+	struct wy_err e = { 0 };
+	int64_t version;
+	char text[2048], *theirs;
+	size_t i, len;
+
+	snprintf(text, sizeof text, "%s\n", why->msg);
+	if (entity_get(s, fm->ent, fm->id, vals, &version, &e) != WY_OK)
+		snprintf(text, sizeof text, "%s", e.msg);
+	else
+		for (i = 0; i < fm->n; i++) {
+			theirs = field_display(s, fm->ff[i].f, &vals[i]);
+			len = strlen(text);
+			if (strcmp(theirs, fm->ff[i].orig) != 0 && len < sizeof text - 1)
+				snprintf(text + len, sizeof text - len, "  %s: %s -> %s\n",
+				    field_label(fm->ff[i].f), fm->ff[i].orig, theirs);
+			free(theirs);
+		}
+	len = strlen(text);
+	snprintf(text + len, sizeof text - len, "%s",
+	    _("Your text is still on the form. F5 loads their version (yours is lost); Esc leaves without saving."));
+	values_clear(vals, fm->n);
+	free(vals);
+	return tui_alert(sc->app, _("Changed by another user"), text);
+}
+
+static int
+save(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	struct session *s = tui_session(sc->app);
+	struct value *vals = xcalloc(fm->n, sizeof *vals);
+	const struct field *where = NULL;
+	struct wy_err e = { 0 };
+	int64_t id = 0;
+	size_t i;
+	int rc = WY_OK;
+
+	for (i = 0; i < fm->n; i++)
+		if (!check_field(sc, i) && rc == WY_OK) {
+			rc = WY_EINVALID;
+			fm->cur = i;
+		}
+	for (i = 0; i < fm->n && rc == WY_OK; i++)
+		rc = field_parse(s, fm->ent, fm->ff[i].f, fm->ff[i].ed.buf, 0,
+		    &vals[i], &e);
+	if (rc == WY_OK)
+		rc = entity_save(s, fm->ent, fm->id, fm->version, vals, &id, &where, &e);
+	values_clear(vals, fm->n);
+	free(vals);
+	if (rc == WY_OK) {
+		tui_message(sc->app, 0, _("Saved."));
+		return TUI_POP | TUI_RELOAD;
+	}
+	if (where != NULL) {
+		fm->cur = (size_t)(where - fm->ent->fields);
+		set_msg(&fm->ff[fm->cur], e.msg);
+	}
+	if (rc == WY_ECONFLICT && fm->id != 0)
+		return show_conflict(sc, &e);
+	if (e.msg[0] != '\0')
+		tui_message(sc->app, 1, "%s", e.msg);
+	return TUI_DONE;
+}
+
+static int
+form_enter(struct screen *sc, struct wy_err *e)
+{
+	struct form *fm = sc->data;
+
+	fm->fresh = 1;
+	return load_record(sc, (const char *const *)fm->preset, e);
+}
+
+static void
+form_leave(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	size_t i;
+
+	for (i = 0; i < fm->n; i++) {
+		tui_edit_free(&fm->ff[i].ed);
+		free(fm->ff[i].orig);
+		free(fm->ff[i].msg);
+	}
+	free(fm->ff);
+	for (i = 0; fm->preset != NULL && fm->preset[i] != NULL; i++)
+		free(fm->preset[i]);
+	free(fm->preset);
+	entity_free(&fm->ent);
+	free(fm);
+}
+
+static void
+form_draw(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	const struct field *f;
+	const char *help;
+	char title[256];
+	int y = tui_top(), lw = 0, w, fw, x, rows, attr, cx;
+	size_t i;
+
+	snprintf(title, sizeof title, "%s: %s", entity_title(fm->ent),
+	    fm->id == 0 ? _("new record") : fm->ff[0].orig);
+	if (changed(fm))
+		strncat(title, _(" (changed)"), sizeof title - strlen(title) - 1);
+	tui_put(y++, 0, COLS, 0, tui_attr(ROLE_TITLE), title);
+	for (i = 0; i < fm->n; i++)
+		if ((w = utf8_width(field_label(fm->ff[i].f))) > lw)
+			lw = w;
+	if (lw > 24)
+		lw = 24;
+	rows = tui_bottom() - y - 1;
+	if (fm->cur < fm->first)
+		fm->first = fm->cur;
+	if ((int)(fm->cur - fm->first) >= rows)
+		fm->first = fm->cur - (size_t)rows + 1;
+	for (i = fm->first; i < fm->n && (int)(i - fm->first) < rows; i++, y++) {
+		f = fm->ff[i].f;
+		tui_put(y, 1, lw, 1, A_NORMAL, field_label(f));
+		if (f->required)
+			tui_put(y, lw + 1, 1, 0, tui_attr(ROLE_REQUIRED), "*");
+		x = lw + 3;
+		fw = f->type == FIELD_LONGTEXT ? COLS - x - 2 : f->width + 2;
+		if (fw < 12)
+			fw = 12;
+		if (fw > COLS - x - 1)
+			fw = COLS - x - 1;
+		attr = tui_attr(i == fm->cur ? ROLE_FOCUS : ROLE_FIELD);
+		cx = tui_edit_draw(&fm->ff[i].ed, y, x, fw, attr);
+		if (i == fm->cur) {
+			fm->cy = y;
+			fm->cx = cx;
+		}
+		if (fm->ff[i].msg != NULL && x + fw + 2 < COLS)
+			tui_put(y, x + fw + 1, COLS - x - fw - 1, 0, tui_attr(ROLE_NEGATIVE),
+			    fm->ff[i].msg);
+		else if ((f->type == FIELD_CHOICE || f->type == FIELD_LOOKUP) &&
+		    i == fm->cur && x + fw + 2 < COLS)
+			tui_put(y, x + fw + 1, COLS - x - fw - 1, 0, tui_attr(ROLE_DIM),
+			    _("F3: pick"));
+	}
+	f = fm->ff[fm->cur].f;
+	help = strcmp(_("English"), "English") != 0 && f->help_zh != NULL ?
+	    f->help_zh : f->help;
+	if (fm->ff[fm->cur].msg != NULL)
+		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_NEGATIVE),
+		    fm->ff[fm->cur].msg);
+	else
+		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_DIM),
+		    help != NULL ? help : _("Ctrl-S or F2 saves; Esc goes back."));
+}
+
+static void
+form_cursor(struct screen *sc, int *y, int *x)
+{
+	struct form *fm = sc->data;
+
+	*y = fm->cy;
+	*x = fm->cx;
+}
+
+static int
+discard(struct screen *owner)
+{
+	(void)owner;
+	return TUI_POP;
+}
+
+static int
+reload(struct screen *owner)
+{
+	struct wy_err e = { 0 };
+
+	if (load_record(owner, NULL, &e) != WY_OK) {
+		tui_message(owner->app, 1, "%s", e.msg);
+		return TUI_POP | TUI_RELOAD;
+	}
+	return TUI_DONE;
+}
+
+/* A picked lookup or choice goes into the field under the cursor. */
+static void
+picked(struct screen *owner, int64_t id, const char *key)
+{
+	struct form *fm = owner->data;
+
+	(void)id;
+	tui_edit_set(&fm->ff[fm->cur].ed, key);
+	set_msg(&fm->ff[fm->cur], NULL);
+}
+
+static int
+pick(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	const struct field *f = fm->ff[fm->cur].f;
+
+	if (f->type == FIELD_LOOKUP)
+		tui_pick(sc->app, f->lookup, picked, sc);
+	else if (f->type == FIELD_CHOICE)
+		tui_pick_choice(sc->app, tui_session(sc->app), f, picked, sc);
+	else if (f->type == FIELD_DATE && fm->ff[fm->cur].ed.len == 0) {
+		char today[DATE_BUFSIZE];
+
+		tui_edit_set(&fm->ff[fm->cur].ed, date_format(date_today(), today));
+	} else
+		tui_message(sc->app, 0, _("F3 picks from a list in choice and lookup fields, and fills in today in an empty date."));
+	return TUI_DONE;
+}
+
+static int
+form_action(struct screen *sc, enum tui_action a)
+{
+	struct form *fm = sc->data;
+
+	switch (a) {
+	case ACT_SAVE:
+	case ACT_NEW:
+		return save(sc);
+	case ACT_ENTER:
+		if (fm->cur + 1 == fm->n)
+			return save(sc);
+		/* FALLTHROUGH */
+	case ACT_TAB:
+	case ACT_DOWN:
+		move_to(sc, fm->cur + 1 < fm->n ? fm->cur + 1 : fm->cur);
+		return TUI_DONE;
+	case ACT_BTAB:
+	case ACT_UP:
+		move_to(sc, fm->cur > 0 ? fm->cur - 1 : 0);
+		return TUI_DONE;
+	case ACT_PGDN:
+		move_to(sc, fm->n - 1);
+		return TUI_DONE;
+	case ACT_PGUP:
+		move_to(sc, 0);
+		return TUI_DONE;
+	case ACT_FIND:
+		return pick(sc);
+	case ACT_REFRESH:
+		if (fm->id == 0)
+			return TUI_DONE;
+		if (changed(fm))
+			return tui_confirm(sc->app, _("Load the record again and lose your changes?"),
+			    reload, sc);
+		return reload(sc);
+	case ACT_BACK:
+		if (changed(fm))
+			return tui_confirm(sc->app, _("Leave without saving your changes?"),
+			    discard, sc);
+		return TUI_POP;
+	default:
+		if (tui_edit_action(&fm->ff[fm->cur].ed, a)) {
+			fm->fresh = 0;
+			return TUI_DONE;
+		}
+		return TUI_PASS;
+	}
+}
+
+static int
+form_text(struct screen *sc, wchar_t ch)
+{
+	struct form *fm = sc->data;
+
+	if (fm->fresh)	/* typing over a field replaces what was there */
+		tui_edit_set(&fm->ff[fm->cur].ed, "");
+	fm->fresh = 0;
+	if (!tui_edit_insert(&fm->ff[fm->cur].ed, ch))
+		tui_message(sc->app, 1, _("%s: at most %d characters"),
+		    field_label(fm->ff[fm->cur].f), fm->ff[fm->cur].ed.maxchars);
+	return TUI_DONE;
+}
+
+static const enum tui_action form_bar[] = { ACT_HELP, ACT_SAVE, ACT_FIND,
+	ACT_REFRESH, ACT_QUICKFIND, ACT_MENU, ACT_BACK, ACT_NONE };
+
+static const struct screen_ops form_ops = {
+	.name = N_("Form"),
+	.help = N_("One record. Type into the field with the cursor; Tab, Enter, Up "
+	    "and Down move between fields, and each field is checked as you leave "
+	    "it, with the reason beside it when it is wrong. A red * marks a "
+	    "required field.\n"
+	    "In a choice or lookup field type the code or the name, or press F3 to "
+	    "pick from a list; in an empty date field F3 fills in today. Dates are "
+	    "written 2026-10-31, amounts 1234.56.\n"
+	    "Ctrl-S or F2 saves (so does Enter on the last field). If another user "
+	    "saved the record since you opened it, nothing is overwritten: their "
+	    "changes are shown, and F5 loads them.\n"
+	    "Esc goes back, asking first if you changed anything."),
+	.enter = form_enter,
+	.leave = form_leave,
+	.draw = form_draw,
+	.action = form_action,
+	.text = form_text,
+	.cursor = form_cursor,
+	.bar = form_bar,
+};
+
+int
+tui_open_form(struct app *app, const char *form, int64_t id,
+    const char *const *preset)
+{
+	struct form *fm;
+	struct entity *ent;
+	struct wy_err e = { 0 };
+	size_t i, n = 0;
+
+	if (entity_load(tui_conf(app), form, &ent, &e) != WY_OK) {
+		tui_message(app, 1, "%s", e.msg);
+		return e.code;
+	}
+	fm = xcalloc(1, sizeof *fm);
+	fm->ent = ent;
+	fm->id = id;
+	fm->n = ent->nfields;
+	fm->ff = xcalloc(fm->n, sizeof *fm->ff);
+	for (i = 0; i < fm->n; i++) {
+		fm->ff[i].f = &ent->fields[i];
+		tui_edit_init(&fm->ff[i].ed, "", ent->fields[i].maxlen);
+		fm->ff[i].orig = xstrdup("");
+	}
+	while (preset != NULL && preset[n] != NULL)
+		n++;
+	fm->preset = xcalloc(n + 1, sizeof *fm->preset);
+	for (i = 0; i < n; i++)
+		fm->preset[i] = xstrdup(preset[i]);
+	return tui_push(app, &form_ops, fm);
+}
+
+/* The choice picker: a small list dialog of a choice field's choices. */
+struct choices {
+	char **names;
+	size_t n, cap, cur;
+	void (*done)(struct screen *owner, int64_t id, const char *key);
+	struct screen *owner;
+	char *title;
+};
+
+static int
+add_choice(void *arg, const char *code, const char *name)
+{
+	struct choices *c = arg;
+
+	(void)code;
+	if (c->n == c->cap) {
+		c->cap = c->cap * 2 + 16;
+		c->names = xrealloc(c->names, c->cap * sizeof *c->names);
+	}
+	c->names[c->n++] = xstrdup(name);
+	return 0;
+}
+
+static void
+choices_leave(struct screen *sc)
+{
+	struct choices *c = sc->data;
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		free(c->names[i]);
+	free(c->names);
+	free(c->title);
+	free(c);
+}
+
+static void
+choices_draw(struct screen *sc)
+{
+	struct choices *c = sc->data;
+	int h = (int)c->n + 2, w = 30, y, x = (COLS - w) / 2, i, first = 0;
+
+	if (h > tui_bottom() - tui_top())
+		h = tui_bottom() - tui_top();
+	y = tui_top() + (tui_bottom() - tui_top() - h) / 2;
+	if ((int)c->cur >= first + h - 2)
+		first = (int)c->cur - (h - 3);
+	tui_box(y, x, h, w, c->title);
+	for (i = 0; i < h - 2 && first + i < (int)c->n; i++)
+		tui_put(y + 1 + i, x + 1, w - 2, 0, tui_attr((size_t)(first + i) == c->cur ?
+		    ROLE_SELECTED : ROLE_NORMAL), c->names[first + i]);
+}
+
+static int
+choices_action(struct screen *sc, enum tui_action a)
+{
+	struct choices *c = sc->data;
+
+	switch (a) {
+	case ACT_UP:
+		c->cur = c->cur > 0 ? c->cur - 1 : 0;
+		return TUI_DONE;
+	case ACT_DOWN:
+		c->cur = c->cur + 1 < c->n ? c->cur + 1 : c->cur;
+		return TUI_DONE;
+	case ACT_ENTER:
+		if (c->n > 0)
+			c->done(c->owner, 0, c->names[c->cur]);
+		return TUI_POP;
+	case ACT_BACK:
+		return TUI_POP;
+	default:
+		return TUI_PASS;
+	}
+}
+
+static const enum tui_action choices_bar[] = { ACT_HELP, ACT_ENTER, ACT_BACK,
+	ACT_NONE };
+
+static const struct screen_ops choices_ops = {
+	.name = N_("Pick a choice"),
+	.help = N_("Up and Down move, Enter takes the choice, Esc leaves the field as it was."),
+	.leave = choices_leave,
+	.draw = choices_draw,
+	.action = choices_action,
+	.bar = choices_bar,
+	.dialog = 1,
+};
+
+int
+tui_pick_choice(struct app *app, struct session *s, const struct field *f,
+    void (*done)(struct screen *owner, int64_t id, const char *key),
+    struct screen *owner)
+{
+	struct choices *c = xcalloc(1, sizeof *c);
+	struct wy_err e = { 0 };
+
+	c->done = done;
+	c->owner = owner;
+	c->title = xstrdup(field_label(f));
+	if (field_choices(s, f, add_choice, c, &e) != WY_OK)
+		tui_message(app, 1, "%s", e.msg);
+	return tui_push(app, &choices_ops, c);
+}
