@@ -24,7 +24,11 @@ void session_system(struct session *s, struct db *db, const struct conf *conf);
 
 /* Check name and password; on success fill *s.  A wrong password counts
  * towards the lock-out (WY_EDENIED, message says how many tries are left);
- * an unknown user or a locked account is WY_EDENIED too. */
+ * an unknown user ("unknown user NAME": not hidden, since the lock-out
+ * messages would tell anyway) or a locked account is WY_EDENIED too, the
+ * latter even with the right password.  A right password resets the count
+ * and re-hashes the password if security.password_hash asks for other
+ * limits.  The moment an account locks is audit-logged ("user.lock"). */
 int auth_login(struct db *db, const struct conf *conf, const char *name,
     const char *password, struct session *s, struct wy_err *e);
 
@@ -50,17 +54,22 @@ struct user_info {
 	const char *created;
 };
 
-/* Add a user (needs user.admin); the password must be at least 4
- * characters.  Audit-logged.  Runs in its own transaction. */
+/* Add a user (needs user.admin); the name is 1-32 of [A-Za-z0-9_.-], the
+ * role must exist, the full name (NULL: "") at most 64 characters without
+ * control characters, the password at least 4 characters: else
+ * WY_EINVALID.  An existing name is WY_ECONFLICT.  Audit-logged ("user.add").
+ * Runs in its own transaction. */
 int user_add(struct session *s, const char *name, const char *role,
     const char *password, const char *full_name, struct wy_err *e);
 
-/* Set a new password (user.admin, or the user themself); unlocks. */
+/* Set a new password (user.admin, or the user themself); unlocks (failed
+ * = 0).  An unknown name is WY_ENOTFOUND.  Audit-logged ("user.passwd"). */
 int user_passwd(struct session *s, const char *name, const char *password,
     struct wy_err *e);
 
-/* Call fn for every user, by name; stops when fn returns non-zero and
- * returns that.  The strings are valid only during the call. */
+/* Call fn for every user, by name (needs user.admin); stops when fn
+ * returns non-zero and returns that.  The strings are valid only during
+ * the call. */
 int user_list(struct session *s,
     int (*fn)(void *arg, const struct user_info *u), void *arg,
     struct wy_err *e);

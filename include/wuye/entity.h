@@ -67,6 +67,7 @@ struct field {
 	char *lookup;		/* lookup: the target entity's name */
 	char *lookup_table;	/* lookup: its table (filled by entity_load) */
 	char *lookup_key;	/* lookup: its key column (filled by entity_load) */
+	char *lookup_display;	/* lookup: its display column, or NULL */
 	char *def;		/* default as text, or NULL */
 	char *format;		/* extra check: "phone", "idcard", "code" */
 	int in_list;		/* a column of the browse list */
@@ -82,6 +83,7 @@ struct entity {
 	char *title;		/* English */
 	char *title_zh;
 	char *key;		/* field naming a record (lookups, messages), or NULL */
+	char *display;		/* field shown after the key in lookups ("name") */
 	char *perm_read;	/* permission to see records */
 	char *perm_write;	/* permission to change them */
 	char *order;		/* field the list is sorted by */
@@ -138,7 +140,8 @@ char *field_text(struct session *s, const struct field *f,
     const struct value *v);
 
 /* The text shown on screen for a stored value: field_text, except that a
- * choice shows its name in the language in use and yes/no are words. */
+ * choice shows its name in the language in use, yes/no are words, and a
+ * lookup shows the target's key and display field ("C001 王秀英"). */
 char *field_display(struct session *s, const struct field *f,
     const struct value *v);
 
@@ -199,6 +202,8 @@ struct page_query {
 	size_t sort;		/* index of the field to sort by */
 	int desc;		/* descending */
 	const char *search;	/* prefix to look for, NULL or "": all */
+	const char *filter;	/* only rows whose field `filter` ... */
+	int64_t filter_id;	/* ... (a lookup) is this id */
 	enum page_from from;
 	const struct value *key;	/* boundary row's sort value */
 	int64_t key_id;		/* boundary row's id */

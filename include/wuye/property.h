@@ -20,4 +20,10 @@ struct property_counts {
 int property_counts(struct session *s, struct property_counts *c,
     struct wy_err *e);
 
+/* Move-out: end the room-client link `link_id` (still at version) on
+ * date (YYYY-MM-DD; not before its start).  Checked and audited like any
+ * edit of the link. */
+int client_move_out(struct session *s, int64_t link_id, int64_t version,
+    const char *date, struct wy_err *e);
+
 #endif

@@ -1,7 +1,10 @@
 /* wuye: rules of the client records (clients, family, room-client links,
  * leases, parking, vehicles) that their forms cannot express. */
+#include "wuye/property.h"
+
 #include "wuye/entity.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "wuye/db.h"
@@ -163,3 +166,37 @@ const struct entity_rule client_rules[] = {
 	{ .entity = "parking", .check = parking_check },
 	{ .entity = NULL },
 };
+
+int
+client_move_out(struct session *s, int64_t link_id, int64_t version,
+    const char *date, struct wy_err *e)
+{
+	struct entity *ent;
+	struct value *vals, *end;
+	int64_t id, current;
+	int rc;
+
+	if ((rc = entity_load(s->conf, "occupancy", &ent, e)) != WY_OK)
+		return rc;
+	vals = calloc(ent->nfields, sizeof *vals);
+	if (vals == NULL)
+		abort();
+	rc = entity_get(s, ent, link_id, vals, &current, e);
+	if (rc == WY_OK && current != version)
+		rc = wy_fail(e, WY_ECONFLICT,
+		    _("the link was changed by another user; reload and try again"));
+	if (rc == WY_OK && (end = entity_value(ent, vals, "end_date")) != NULL) {
+		if (end->kind != VALUE_NULL)
+			rc = wy_fail(e, WY_EINVALID, _("To: the link already ended on %s"),
+			    end->s);
+		else
+			rc = field_parse(s, ent, entity_field(ent, "end_date"), date, 0,
+			    end, e);
+	}
+	if (rc == WY_OK)
+		rc = entity_save(s, ent, link_id, version, vals, &id, NULL, e);
+	values_clear(vals, ent->nfields);
+	free(vals);
+	entity_free(&ent);
+	return rc;
+}

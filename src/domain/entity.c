@@ -36,8 +36,8 @@ static const char *const field_type_names[] = {
 };
 
 static const char *const form_keys[] = {
-	"table", "title", "title.zh", "key", "order", "search", "read", "write",
-	NULL,
+	"table", "title", "title.zh", "key", "display", "order", "search", "read",
+	"write", NULL,
 };
 
 static const char *const field_keys[] = {
@@ -388,6 +388,7 @@ parse_form(dictionary *d, const char *src, struct entity *ent,
 	ent->title = xstrdup((v = ini_get(d, "form", "title")) ? v : ent->name);
 	ent->title_zh = xstrdup((v = ini_get(d, "form", "title.zh")) ? v : ent->title);
 	ent->key = xstrdup(ini_get(d, "form", "key"));
+	ent->display = xstrdup(ini_get(d, "form", "display"));
 	ent->order = xstrdup(ini_get(d, "form", "order"));
 	ent->perm_read = xstrdup((v = ini_get(d, "form", "read")) ? v : "property.read");
 	ent->perm_write = xstrdup((v = ini_get(d, "form", "write")) ? v : "property.write");
@@ -413,6 +414,9 @@ parse_form(dictionary *d, const char *src, struct entity *ent,
 	if (ent->key != NULL && entity_field(ent, ent->key) == NULL)
 		return wy_fail(e, WY_EINVALID, _("%s: [form] key: no field '%s'"),
 		    src, ent->key);
+	if (ent->display != NULL && entity_field(ent, ent->display) == NULL)
+		return wy_fail(e, WY_EINVALID, _("%s: [form] display: no field '%s'"),
+		    src, ent->display);
 	if (ent->order != NULL && entity_field(ent, ent->order) == NULL)
 		return wy_fail(e, WY_EINVALID, _("%s: [form] order: no field '%s'"),
 		    src, ent->order);
@@ -520,6 +524,9 @@ resolve_lookups(const struct conf *conf, struct entity *ent, int depth,
 		}
 		f->lookup_table = xstrdup(target->table);
 		f->lookup_key = xstrdup(key->column);
+		if (target->display != NULL)
+			f->lookup_display = xstrdup(entity_field(target,
+			    target->display)->column);
 		entity_free(&target);
 	}
 	return WY_OK;
@@ -557,6 +564,7 @@ entity_free(struct entity **ep)
 		free(f->lookup);
 		free(f->lookup_table);
 		free(f->lookup_key);
+		free(f->lookup_display);
 		free(f->def);
 		free(f->format);
 		free(f->help);
@@ -570,6 +578,7 @@ entity_free(struct entity **ep)
 	free(ent->title);
 	free(ent->title_zh);
 	free(ent->key);
+	free(ent->display);
 	free(ent->order);
 	free(ent->perm_read);
 	free(ent->perm_write);

@@ -286,6 +286,21 @@ field_display(struct session *s, const struct field *f, const struct value *v)
 
 	if (f->type == FIELD_BOOL && v->kind == VALUE_INT)
 		return xstrdup(v->i ? _("yes") : _("no"));
+	if (f->type == FIELD_LOOKUP && v->kind == VALUE_INT &&
+	    f->lookup_display != NULL) {
+		char sql[512];
+
+		snprintf(sql, sizeof sql, "SELECT \"%s\" || ' ' || \"%s\" FROM \"%s\" WHERE id = ?",
+		    f->lookup_key, f->lookup_display, f->lookup_table);
+		if (db_cached(s->db, sql, &st, NULL) == WY_OK &&
+		    db_bind(s->db, st, NULL, "I", v->i) == WY_OK &&
+		    sqlite3_step(st) == SQLITE_ROW)
+			out = xstrdup((const char *)sqlite3_column_text(st, 0));
+		if (st != NULL)
+			sqlite3_reset(st);
+		if (out != NULL)
+			return out;
+	}
 	if (f->type != FIELD_CHOICE || v->kind != VALUE_TEXT)
 		return field_text(s, f, v);
 	for (i = 0; i < f->nchoices; i++)
@@ -740,6 +755,21 @@ search_where(const struct entity *ent, const char *search, char *sql,
 		sql_add(sql, size, " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL");
 }
 
+/* " AND t.col = ?6" for a filter on a field; the field must exist. */
+static int
+filter_where(const struct entity *ent, const char *name, char *sql,
+    size_t size, struct wy_err *e)
+{
+	const struct field *f;
+
+	if (name == NULL)
+		return WY_OK;
+	if ((f = entity_field(ent, name)) == NULL)
+		return wy_fail(e, WY_EINVALID, "%s: no field '%s'", ent->name, name);
+	sql_add(sql, size, " AND t.\"%s\" = ?6", f->column);
+	return WY_OK;
+}
+
 /* The GLOB pattern for a prefix: special characters in brackets, then '*';
  * upper-cased ASCII when upper. */
 static char *
@@ -797,6 +827,8 @@ entity_page(struct session *s, const struct entity *ent,
 	sort_expr(ent, &ent->fields[q->sort], expr, sizeof expr);
 	select_all(ent, sql, sizeof sql);
 	search_where(ent, q->search, sql, sizeof sql);
+	if ((rc = filter_where(ent, q->filter, sql, sizeof sql, e)) != WY_OK)
+		return rc;
 	if (q->key != NULL && (q->from == PAGE_AFTER || q->from == PAGE_FROM ||
 	    q->from == PAGE_BEFORE)) {
 		op = q->from == PAGE_FROM ? (desc ? "<=" : ">=") : desc ? "<" : ">";
@@ -815,6 +847,8 @@ entity_page(struct session *s, const struct entity *ent,
 		sqlite3_bind_int64(st, 4, q->key_id);
 	}
 	sqlite3_bind_int64(st, 5, q->limit > 0 ? (int64_t)q->limit : -1);
+	if (q->filter != NULL)
+		sqlite3_bind_int64(st, 6, q->filter_id);
 	rc = read_rows(s, ent, st, reverse, fn, arg, e);
 	sqlite3_reset(st);
 	return rc;

@@ -1,0 +1,272 @@
+/* wuye: unit tests for db.c (opening, migrations, refusal of foreign and
+ * newer files, the busy timeout between two connections). */
+#include <check.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "fixture.h"
+#include "wuye/db.h"
+
+static struct fixture fx;
+
+static void
+setup(void)
+{
+	fixture_open(&fx);
+}
+
+static void
+teardown(void)
+{
+	fixture_close(&fx);
+}
+
+/* Milliseconds on the monotonic clock. */
+static int64_t
+ms_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* Run SQL on the SQLite file at path (not through wuye). */
+static void
+edit_file(const char *path, const char *sql)
+{
+	sqlite3 *h;
+
+	ck_assert_int_eq(sqlite3_open(path, &h), SQLITE_OK);
+	ck_assert_msg(sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK, "%s",
+	    sqlite3_errmsg(h));
+	sqlite3_close(h);
+}
+
+START_TEST(test_tables)
+{
+	static const char *const tables[] = {
+		"meta", "roles", "role_perms", "users", "audit", "categories",
+		"estates", "buildings", "rooms", "handover_items",
+		"handover_findings", "clients", "occupancy", "family", "leases",
+		"parking_spaces", "vehicles",
+	};
+	int64_t n;
+	size_t i;
+
+	for (i = 0; i < sizeof tables / sizeof tables[0]; i++) {
+		n = 0;
+		ck_assert_int_eq(db_int64(fx.db, &n, NULL, "SELECT count(*) FROM "
+		    "sqlite_schema WHERE type = 'table' AND name = ?1", "t",
+		    tables[i]), WY_OK);
+		ck_assert_msg(n == 1, "table %s is missing", tables[i]);
+	}
+	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "SELECT count(*) FROM "
+	    "sqlite_schema WHERE type = 'trigger' AND tbl_name = 'audit'", ""),
+	    WY_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "PRAGMA application_id", ""),
+	    WY_OK);
+	ck_assert_int_eq(n, DB_APPLICATION_ID);
+	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "SELECT count(*) FROM roles",
+	    ""), WY_OK);
+	ck_assert_int_eq(n, 5);
+}
+END_TEST
+
+START_TEST(test_version)
+{
+	ck_assert_int_ge(db_schema_latest(), 2);
+	ck_assert_int_eq(db_schema_version(fx.db), db_schema_latest());
+}
+END_TEST
+
+START_TEST(test_pragmas)
+{
+	sqlite3_stmt *st;
+	int64_t n;
+
+	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "PRAGMA foreign_keys", ""),
+	    WY_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "PRAGMA synchronous", ""),
+	    WY_OK);
+	ck_assert_int_eq(n, 2);	/* FULL */
+	ck_assert_int_eq(db_prepare(fx.db, "PRAGMA journal_mode", &st, NULL),
+	    WY_OK);
+	ck_assert_int_eq(sqlite3_step(st), SQLITE_ROW);
+	ck_assert_str_eq((const char *)sqlite3_column_text(st, 0), "wal");
+	sqlite3_finalize(st);
+}
+END_TEST
+
+START_TEST(test_reopen)
+{
+	struct wy_err e = { 0 };
+	int applied = -1;
+
+	db_close(&fx.db);
+	ck_assert_ptr_null(fx.db);
+	ck_assert_int_eq(db_open(fx.path, 0, &fx.db, &e), WY_OK);
+	ck_assert_int_eq(db_migrate(fx.db, &applied, &e), WY_OK);
+	ck_assert_int_eq(applied, 0);
+	ck_assert_int_eq(db_schema_version(fx.db), db_schema_latest());
+}
+END_TEST
+
+START_TEST(test_fresh_applies_all)
+{
+	struct db *db;
+	struct wy_err e = { 0 };
+	char path[160];
+	int applied = -1;
+
+	snprintf(path, sizeof path, "%s/sub/dir/new.db", fx.dir);
+	ck_assert_int_eq(db_open(path, 0, &db, &e), WY_ENOTFOUND);
+	ck_assert_ptr_nonnull(strstr(e.msg, "wuye init"));
+	ck_assert_int_eq(db_open(path, DB_CREATE, &db, &e), WY_OK);
+	ck_assert_int_eq(db_migrate(db, &applied, &e), WY_OK);
+	ck_assert_int_eq(applied, db_schema_latest());
+	db_close(&db);
+}
+END_TEST
+
+START_TEST(test_newer_refused)
+{
+	struct wy_err e = { 0 };
+	char sql[64];
+
+	db_close(&fx.db);
+	snprintf(sql, sizeof sql, "PRAGMA user_version = %d",
+	    db_schema_latest() + 1);
+	edit_file(fx.path, sql);
+	ck_assert_int_eq(db_open(fx.path, 0, &fx.db, &e), WY_EFAIL);
+	ck_assert_ptr_null(fx.db);
+	ck_assert_ptr_nonnull(strstr(e.msg, "upgrade wuye"));
+	ck_assert_ptr_nonnull(strstr(e.msg, fx.path));
+}
+END_TEST
+
+START_TEST(test_not_sqlite)
+{
+	struct db *db = NULL;
+	struct wy_err e = { 0 };
+	const char *path;
+
+	path = fixture_file(&fx, "text.db", "name,mobile\n张三,13800138000\n");
+	ck_assert_int_ne(db_open(path, 0, &db, &e), WY_OK);
+	ck_assert_ptr_null(db);
+	ck_assert_ptr_nonnull(strstr(e.msg, "text.db"));
+	ck_assert_int_ne(db_open(fx.dir, 0, &db, &e), WY_OK);
+	ck_assert_int_eq(db_open(NULL, 0, &db, &e), WY_EUSAGE);
+	ck_assert_int_eq(db_open("", 0, &db, &e), WY_EUSAGE);
+}
+END_TEST
+
+START_TEST(test_other_sqlite)
+{
+	struct db *db = NULL;
+	struct wy_err e = { 0 };
+	char path[160];
+
+	snprintf(path, sizeof path, "%s/other.db", fx.dir);
+	edit_file(path, "CREATE TABLE t (x)");
+	ck_assert_int_eq(db_open(path, 0, &db, &e), WY_EFAIL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "not a wuye database"));
+}
+END_TEST
+
+START_TEST(test_busy_timeout)
+{
+	struct db *other;
+	struct wy_err e = { 0 };
+	int64_t t0, waited;
+
+	ck_assert_int_eq(db_open(fx.path, 0, &other, &e), WY_OK);
+	db_set_busy_timeout(other, 300);
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	t0 = ms_now();
+	ck_assert_int_eq(db_begin(other, &e), WY_ECONFLICT);
+	waited = ms_now() - t0;
+	ck_assert_ptr_nonnull(strstr(e.msg, "busy"));
+	/* It waited (at least about the timeout) before giving up. */
+	ck_assert_int_ge(waited, 250);
+	/* A reader is not blocked by the writer (WAL). */
+	ck_assert_int_eq(db_run(other, &e, "SELECT count(*) FROM users", ""),
+	    WY_OK);
+	db_rollback(fx.db);
+	ck_assert_int_eq(db_begin(other, &e), WY_OK);
+	db_rollback(other);
+	db_close(&other);
+}
+END_TEST
+
+struct holder {
+	struct db *db;
+	int ms;
+};
+
+/* Hold the write lock of h->db for h->ms milliseconds, then commit. */
+static void *
+hold_lock(void *arg)
+{
+	struct holder *h = arg;
+	struct timespec ts = { h->ms / 1000, (h->ms % 1000) * 1000000L };
+
+	nanosleep(&ts, NULL);
+	db_commit(h->db, NULL);
+	return NULL;
+}
+
+START_TEST(test_busy_wait)
+{
+	struct holder h = { .ms = 100 };
+	struct db *other;
+	struct wy_err e = { 0 };
+	pthread_t t;
+
+	ck_assert_int_eq(db_open(fx.path, 0, &other, &e), WY_OK);
+	db_set_busy_timeout(other, 10000);
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	h.db = fx.db;
+	ck_assert_int_eq(pthread_create(&t, NULL, hold_lock, &h), 0);
+	/* Waits for the other writer to finish instead of failing. */
+	ck_assert_msg(db_begin(other, &e) == WY_OK, "%s", e.msg);
+	pthread_join(t, NULL);
+	ck_assert_int_eq(db_commit(other, &e), WY_OK);
+	db_close(&other);
+}
+END_TEST
+
+Suite *
+db_suite(void)
+{
+	Suite *s = suite_create("db");
+	TCase *tc;
+
+	tc = tcase_create("db_migrate");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_tables);
+	tcase_add_test(tc, test_version);
+	tcase_add_test(tc, test_pragmas);
+	tcase_add_test(tc, test_reopen);
+	tcase_add_test(tc, test_fresh_applies_all);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("db_open");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_newer_refused);
+	tcase_add_test(tc, test_not_sqlite);
+	tcase_add_test(tc, test_other_sqlite);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("db_busy");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_busy_timeout);
+	tcase_add_test(tc, test_busy_wait);
+	suite_add_tcase(s, tc);
+	return s;
+}
