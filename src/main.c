@@ -15,6 +15,7 @@
 #include "wuye/conf.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
+#include "wuye/tui.h"
 
 /* Text layout needs a UTF-8 LC_CTYPE; fall back to C.UTF-8. */
 static void
@@ -45,6 +46,37 @@ setup_locale(void)
 	textdomain("wuye");
 }
 
+/* The configuration may force the language: zh even where LANG is not
+ * Chinese, en even where it is. */
+static void
+apply_language(const char *lang)
+{
+	if (strcmp(lang, "zh") == 0) {
+		if (strcmp(setlocale(LC_MESSAGES, NULL), "C") == 0 ||
+		    strcmp(setlocale(LC_MESSAGES, NULL), "POSIX") == 0)
+			setlocale(LC_MESSAGES, "C.UTF-8");
+		setenv("LANGUAGE", "zh_CN", 1);
+	} else if (strcmp(lang, "en") == 0)
+		setenv("LANGUAGE", "en", 1);
+	else
+		return;
+	textdomain("wuye");	/* forget what was looked up before */
+}
+
+/* `wuye --keys`: the key table, from which the man page's list is made. */
+static void
+print_keys(void)
+{
+	char keys[64];
+	int i;
+
+	printf("action\tkeys\thelp\n");
+	for (i = 1; i < ACT_COUNT; i++)
+		printf("%s\t%s\t%s\n", tui_actions[i].name,
+		    tui_action_keys((enum tui_action)i, keys, sizeof keys),
+		    _(tui_actions[i].help));
+}
+
 static void
 usage(FILE *f)
 {
@@ -59,6 +91,7 @@ usage(FILE *f)
 	    "                  then /etc/wuye.conf)\n"
 	    "  --user NAME     who is working (else $WUYE_USER); the password is asked on\n"
 	    "                  the terminal, or read from $WUYE_PASSWORD\n"
+	    "  --keys          the keys of the full-screen program\n"
 	    "  -h, --help      this help\n"
 	    "  -V, --version   the version\n"
 	    "\n"
@@ -89,6 +122,7 @@ main(int argc, char **argv)
 		{ "user", required_argument, NULL, 'u' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "keys", no_argument, NULL, 'k' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cli c = { 0 };
@@ -104,6 +138,7 @@ main(int argc, char **argv)
 		case 'u': c.user = optarg; break;
 		case 'h': usage(stdout); return 0;
 		case 'V': printf("wuye %s\n", WUYE_VERSION); return 0;
+		case 'k': print_keys(); return 0;
 		default: usage(stderr); return WY_EUSAGE;
 		}
 	}
@@ -115,6 +150,7 @@ main(int argc, char **argv)
 		return WY_EUSAGE;
 	}
 	if ((rc = conf_load(c.conf_file, &c.conf, &c.err)) == WY_OK) {
+		apply_language(conf_str(c.conf, "ui.language"));
 		if (c.db_path == NULL)
 			c.db_path = conf_str(c.conf, "database.path");
 		rc = cli_open(&c, cmd->flags);

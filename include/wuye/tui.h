@@ -88,6 +88,9 @@ enum tui_action tui_action_of_key(int key);
 /* A key's name for help and the key bar ("F1", "Esc", "^R", "Up"). */
 const char *tui_key_name(int key);
 
+/* All the keys of an action for help: "F1, ?, Esc 1".  Returns buf. */
+char *tui_action_keys(enum tui_action a, char *buf, size_t size);
+
 /* Reaction flags returned by handlers. */
 enum tui_reaction {
 	TUI_DONE = 0,		/* handled */

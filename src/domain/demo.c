@@ -113,7 +113,8 @@ check_empty(struct db *db, struct wy_err *e)
 	if (estates > 0 || clients > 0)
 		return wy_fail(e, WY_ECONFLICT,
 		    _("%s already has data (%lld estates, %lld clients); demo "
-		    "data goes only into a database without estates or clients"),
+		    "data goes only into a database without estates or "
+		    "clients"),
 		    db->path, (long long)estates, (long long)clients);
 	return WY_OK;
 }
@@ -130,14 +131,16 @@ add_users(struct demo_gen *g)
 		if (g->progress != NULL)
 			g->progress(g->arg, "users", (long)i, (long)n);
 		rc = db_int64(g->db, &id, g->e,
-		    "SELECT id FROM users WHERE name = ?", "t", demo_users[i].name);
+		    "SELECT id FROM users WHERE name = ?", "t",
+		    demo_users[i].name);
 		if (rc == WY_OK)
 			continue;
 		if (rc != WY_ENOTFOUND)
 			return rc;
 		if ((rc = user_add(g->s, demo_users[i].name, demo_users[i].role,
 		    DEMO_PASSWORD, demo_users[i].full_name, g->e)) != WY_OK)
-			return wy_prefix(g->e, _("demo user %s"), demo_users[i].name);
+			return wy_prefix(g->e, _("demo user %s"),
+			    demo_users[i].name);
 	}
 	if (g->progress != NULL)
 		g->progress(g->arg, "users", (long)n, (long)n);
@@ -199,9 +202,11 @@ plan_positions(struct demo_gen *g, const char *type, struct position *pos,
 		} else {
 			k = demo_rng_weighted(&g->r, w, 7);
 			pos[i].layout = layouts[k].code;
-			pos[i].build_area = area(g, layouts[k].lo, layouts[k].hi);
+			pos[i].build_area = area(g, layouts[k].lo,
+			    layouts[k].hi);
 		}
-		pos[i].orientation = orient[demo_rng_weighted(&g->r, orient_w, 8)];
+		k = demo_rng_weighted(&g->r, orient_w, 8);
+		pos[i].orientation = orient[k];
 		pos[i].charge_area = demo_rng_chance(&g->r, 400) ?
 		    pos[i].build_area : pos[i].build_area -
 		    pos[i].build_area * demo_rng_range(&g->r, 1, 30) / 1000;
@@ -495,11 +500,13 @@ demo_create(struct session *s, const struct demo_opts *o,
 	int rc, k;
 
 	if (o->rooms < 1 || o->rooms > DEMO_ROOMS_MAX)
-		return wy_fail(e, WY_EUSAGE, _("rooms: %d is out of range 1..%d"),
-		    o->rooms, DEMO_ROOMS_MAX);
+		return wy_fail(e, WY_EUSAGE,
+		    _("rooms: %d is out of range 1..%d"), o->rooms,
+		    DEMO_ROOMS_MAX);
 	if (o->months < 0 || o->months > DEMO_MONTHS_MAX)
-		return wy_fail(e, WY_EUSAGE, _("months: %d is out of range 0..%d"),
-		    o->months, DEMO_MONTHS_MAX);
+		return wy_fail(e, WY_EUSAGE,
+		    _("months: %d is out of range 0..%d"), o->months,
+		    DEMO_MONTHS_MAX);
 	if ((rc = auth_require(s, "user.admin", e)) != WY_OK ||
 	    (rc = auth_require(s, "property.write", e)) != WY_OK ||
 	    (rc = auth_require(s, "client.write", e)) != WY_OK ||
@@ -529,7 +536,8 @@ int
 demo_count(struct session *s, struct demo_counts *out, struct wy_err *e)
 {
 	static const char *const sql[] = {
-		"SELECT count(*) FROM estates", "SELECT count(*) FROM buildings",
+		"SELECT count(*) FROM estates",
+		"SELECT count(*) FROM buildings",
 		"SELECT count(*) FROM rooms", "SELECT count(*) FROM clients",
 		"SELECT count(*) FROM occupancy", "SELECT count(*) FROM family",
 		"SELECT count(*) FROM leases",

@@ -18,6 +18,7 @@
 
 #define NELEM(a) ((int)(sizeof (a) / sizeof (a)[0]))
 
+/* The next output of splitmix64 (to seed xoshiro from one number). */
 static uint64_t
 splitmix64(uint64_t *x)
 {
@@ -28,6 +29,7 @@ splitmix64(uint64_t *x)
 	return z ^ (z >> 31);
 }
 
+/* Rotate x left by k bits. */
 static uint64_t
 rotl(uint64_t x, int k)
 {

@@ -191,7 +191,8 @@ make_person(struct demo_gen *g, int ylo, int yhi, int family,
 	if (demo_rng_chance(&g->r, 985))
 		demo_mobile(&g->r, &g->mobiles, p->mobile, sizeof p->mobile);
 	if (demo_rng_chance(&g->r, 250))
-		demo_landline(&g->r, g->city, p->home_phone, sizeof p->home_phone);
+		demo_landline(&g->r, g->city, p->home_phone,
+		    sizeof p->home_phone);
 	if (family && demo_rng_chance(&g->r, 650) &&
 	    (rc = make_family(g, p)) != WY_OK)
 		return rc;
@@ -206,7 +207,8 @@ make_person(struct demo_gen *g, int ylo, int yhi, int family,
 	if (demo_rng_chance(&g->r, 850)) {
 		demo_person_name(&g->r, demo_rng_chance(&g->r, 500) ? 'M' : 'F',
 		    p->em_name, sizeof p->em_name);
-		demo_mobile(&g->r, &g->mobiles, p->em_phone, sizeof p->em_phone);
+		demo_mobile(&g->r, &g->mobiles, p->em_phone,
+		    sizeof p->em_phone);
 	}
 	return WY_OK;
 }
@@ -363,14 +365,16 @@ leases(struct demo_gen *g, int64_t room, int64_t client, int commercial,
 		}
 		if (le <= ls)
 			break;
-		snprintf(code, sizeof code, "HT%07lld", (long long)++g->nleases);
+		snprintf(code, sizeof code, "HT%07lld",
+		    (long long)++g->nleases);
 		if ((rc = DEMO_RUN(g, DEMO_ST_LEASE, "tIIIIttt", code, room,
 		    client, rent, rent * deposit, date_format(ls, d1),
 		    date_format(le, d2), note)) != WY_OK)
 			return rc;
 		if (end ? le >= end : le >= g->today)
 			break;
-		rent = round_rent(rent * (100 + demo_rng_range(&g->r, 0, 5)) / 100);
+		rent = round_rent(rent * (100 + demo_rng_range(&g->r, 0, 5)) /
+		    100);
 	}
 	return WY_OK;
 }
@@ -435,7 +439,8 @@ demo_occupy(struct demo_gen *g, int64_t room, const char *state,
     int commercial, int64_t charge_area, int32_t handover)
 {
 	struct demo_occ *o;
-	int rented = strcmp(state, "rented") == 0, people, months = g->o->months;
+	int rented = strcmp(state, "rented") == 0, people;
+	int months = g->o->months;
 	int32_t start = handover, d;
 	int64_t owner, prev, id;
 	int rc;

@@ -3,6 +3,7 @@
 
 #include <curses.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "wuye/i18n.h"
 
@@ -53,5 +54,28 @@ tui_key_name(int key)
 		snprintf(buf, sizeof buf, "^%c", key + '@');
 	else
 		snprintf(buf, sizeof buf, "#%d", key);
+	return buf;
+}
+
+char *
+tui_action_keys(enum tui_action a, char *buf, size_t size)
+{
+	const struct tui_action_info *ai = &tui_actions[a];
+	const char *name;
+	size_t len;
+	int k;
+
+	buf[0] = '\0';
+	for (k = 0; k < 3 && ai->keys[k] != 0; k++) {
+		name = tui_key_name(ai->keys[k]);
+		if (k > 0 && strcmp(name, tui_key_name(ai->keys[k - 1])) == 0)
+			continue;	/* two codes of one key (Enter, Backspace) */
+		len = strlen(buf);
+		snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
+	}
+	if (ai->keys[0] >= KEY_F(1) && ai->keys[0] <= KEY_F(10)) {
+		len = strlen(buf);
+		snprintf(buf + len, size - len, ", Esc %d", (ai->keys[0] - KEY_F0) % 10);
+	}
 	return buf;
 }

@@ -474,6 +474,14 @@ read_key(struct app *app, wint_t *ch, int *is_key)
 		return OK;
 	timeout(ESC_DIGIT_MS);
 	rc = get_wch(&next);
+	if (rc == OK && (next == L'[' || next == L'O')) {
+		/* An escape sequence curses did not know (pasted, or a key of an
+		 * odd terminal): swallow it up to its final byte. */
+		timeout(50);
+		while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7e))
+			;
+		return ERR;
+	}
 	if (rc == OK && next >= L'0' && next <= L'9') {
 		*ch = (wint_t)KEY_F(next == L'0' ? 10 : (int)(next - L'0'));
 		*is_key = 1;

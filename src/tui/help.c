@@ -65,21 +65,10 @@ static void
 add_keys(struct help *h, const enum tui_action *acts)
 {
 	char line[512], keys[64];
-	const struct tui_action_info *a;
-	int k;
 
 	for (; *acts != ACT_NONE; acts++) {
-		a = &tui_actions[*acts];
-		keys[0] = '\0';
-		for (k = 0; k < 3 && a->keys[k] != 0; k++) {
-			if (k > 0)
-				strcat(keys, ", ");
-			strncat(keys, tui_key_name(a->keys[k]), sizeof keys - strlen(keys) - 1);
-		}
-		if (a->keys[0] >= KEY_F(1) && a->keys[0] <= KEY_F(10))
-			snprintf(keys + strlen(keys), sizeof keys - strlen(keys),
-			    ", Esc %d", (a->keys[0] - KEY_F0) % 10);
-		snprintf(line, sizeof line, "  %-18s %s", keys, _(a->help));
+		snprintf(line, sizeof line, "  %-18s %s",
+		    tui_action_keys(*acts, keys, sizeof keys), _(tui_actions[*acts].help));
 		add_line(h, line);
 	}
 }

@@ -1,0 +1,61 @@
+/* wuye: realistic demo data (`wuye demo`).
+ *
+ * Fills an empty database with estates, buildings, rooms, clients and their
+ * links, family members, leases, handover findings, parking spaces and
+ * vehicles, the way a property company in one Chinese city would have them,
+ * and the demo users admin, manager, cashier, clerk and engineer (password
+ * "demo").  The data is a pure function of the options and today's date
+ * (history is anchored at date_today()), so the same seed gives the same
+ * rows.  The property and client rows go in in one transaction.
+ */
+#ifndef WUYE_DEMO_H
+#define WUYE_DEMO_H
+
+#include <stdint.h>
+
+#include "wuye/error.h"
+#include "wuye/session.h"
+
+#define DEMO_ROOMS_MAX 1000000
+#define DEMO_MONTHS_MAX 120
+#define DEMO_PASSWORD "demo"
+
+struct demo_opts {
+	int rooms;		/* how many rooms, 1..DEMO_ROOMS_MAX */
+	int months;		/* history: owners and tenants changed in the
+				 * last months, 0..DEMO_MONTHS_MAX */
+	uint64_t seed;		/* same seed, same data */
+};
+
+/* Called as the work goes on: stage ("users", "rooms", "parking"), done
+ * out of total.  May be NULL. */
+typedef void demo_progress_fn(void *arg, const char *stage, long done,
+    long total);
+
+/* Create the demo data.  Refused with WY_ECONFLICT (nothing changed) if the
+ * database already has an estate or a client; WY_EUSAGE for options out of
+ * range.  The demo users that do not exist yet are added first, through
+ * user_add() (each in its own transaction, hashed at the configured
+ * strength); then everything else in one transaction, with one audit entry
+ * "demo.create". */
+int demo_create(struct session *s, const struct demo_opts *o,
+    demo_progress_fn *progress, void *arg, struct wy_err *e);
+
+/* Row counts, for the summary of `wuye demo` and for tests. */
+struct demo_counts {
+	int64_t estates;
+	int64_t buildings;
+	int64_t rooms;
+	int64_t clients;
+	int64_t links;		/* occupancy rows, past and current */
+	int64_t family;
+	int64_t leases;
+	int64_t findings;	/* handover findings */
+	int64_t spaces;		/* parking spaces */
+	int64_t vehicles;
+};
+
+/* Count the rows of the tables demo_create fills (needs property.read). */
+int demo_count(struct session *s, struct demo_counts *out, struct wy_err *e);
+
+#endif
