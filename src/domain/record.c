@@ -25,10 +25,12 @@
 
 extern const struct entity_rule property_rules[];
 extern const struct entity_rule client_rules[];
+extern const struct entity_rule system_rules[];
 
 static const struct entity_rule *const rule_tables[] = {
 	property_rules,
 	client_rules,
+	system_rules,
 };
 
 void
@@ -371,7 +373,7 @@ check_unique(struct session *s, const struct entity *ent,
 	int rc;
 
 	snprintf(sql, sizeof sql,
-	    "SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND id <> ? LIMIT 1",
+	    "SELECT 1 FROM \"%s\" WHERE \"%s\" = ? AND rowid <> ? LIMIT 1",
 	    ent->table, f->column);
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
@@ -539,7 +541,7 @@ entity_update(struct session *s, const struct entity *ent, int64_t id,
 	sql_add(sql, sizeof sql, "UPDATE \"%s\" SET ", ent->table);
 	for (i = 0; i < ent->nfields; i++)
 		sql_add(sql, sizeof sql, "\"%s\" = ?, ", ent->fields[i].column);
-	sql_add(sql, sizeof sql, "version = version + 1 WHERE id = ? AND version = ?");
+	sql_add(sql, sizeof sql, "version = version + 1 WHERE rowid = ? AND version = ?");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	for (i = 0; i < ent->nfields; i++)
@@ -641,7 +643,7 @@ select_all(const struct entity *ent, char *sql, size_t size)
 {
 	size_t i;
 
-	sql_add(sql, size, "SELECT id, version");
+	sql_add(sql, size, "SELECT t.rowid, t.version");
 	for (i = 0; i < ent->nfields; i++)
 		sql_add(sql, size, ", \"%s\"", ent->fields[i].column);
 	sql_add(sql, size, " FROM \"%s\" AS t", ent->table);
@@ -832,9 +834,9 @@ entity_page(struct session *s, const struct entity *ent,
 	if (q->key != NULL && (q->from == PAGE_AFTER || q->from == PAGE_FROM ||
 	    q->from == PAGE_BEFORE)) {
 		op = q->from == PAGE_FROM ? (desc ? "<=" : ">=") : desc ? "<" : ">";
-		sql_add(sql, sizeof sql, " AND (%s, t.id) %s (?3, ?4)", expr, op);
+		sql_add(sql, sizeof sql, " AND (%s, t.rowid) %s (?3, ?4)", expr, op);
 	}
-	sql_add(sql, sizeof sql, " ORDER BY %s %s, t.id %s LIMIT ?5", expr,
+	sql_add(sql, sizeof sql, " ORDER BY %s %s, t.rowid %s LIMIT ?5", expr,
 	    desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
@@ -910,7 +912,7 @@ entity_get(struct session *s, const struct entity *ent, int64_t id,
 		return rc;
 	values_clear(values, ent->nfields);
 	select_all(ent, sql, sizeof sql);
-	sql_add(sql, sizeof sql, " WHERE t.id = ?");
+	sql_add(sql, sizeof sql, " WHERE t.rowid = ?");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	sqlite3_bind_int64(st, 1, id);
@@ -934,7 +936,7 @@ entity_delete(struct session *s, const struct entity *ent, int64_t id,
 
 	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
-	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE id = ? AND version = ?",
+	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE rowid = ? AND version = ?",
 	    ent->table);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;

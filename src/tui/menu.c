@@ -63,6 +63,8 @@ static const struct menu_item client_items[] = {
 static const struct menu_item system_items[] = {
 	{ N_("Category lists"), 'C', "property.read", "categories", NULL },
 	{ N_("Users"), 'U', "user.admin", "users", NULL },
+	{ N_("Roles"), 'R', "user.admin", "roles", NULL },
+	{ N_("Permissions"), 'P', "user.admin", "role_perms", NULL },
 	{ N_("Log out"), 'L', NULL, NULL, open_logout },
 	{ N_("Quit"), 'Q', NULL, NULL, open_quit },
 	{ NULL, 0, NULL, NULL, NULL },

@@ -21,10 +21,11 @@ sqlite3 "$T/other.db" "CREATE TABLE t (x); INSERT INTO t VALUES (1);"
 run 1 "another program's SQLite database" -- "$WUYE" --config "$CONF" --db "$T/other.db"
 has "it is refused" "$ERR" "not a wuye database"
 run 0 "init" -- w init
+version=$(sqlite3 "$DB" "PRAGMA user_version")
 sqlite3 "$DB" "PRAGMA user_version = 99"
 run 1 "a database newer than the program" -- w
 has "it says to upgrade" "$ERR" "upgrade wuye"
-sqlite3 "$DB" "PRAGMA user_version = 2"
+sqlite3 "$DB" "PRAGMA user_version = $version"
 
 printf '[database]\ncolour = blue\n' >"$T/bad.conf"
 run 3 "a configuration with an unknown key" -- "$WUYE" --config "$T/bad.conf" --db "$DB"

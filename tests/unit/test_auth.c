@@ -270,8 +270,8 @@ START_TEST(test_can)
 	ck_assert(!auth_can(&s, "property.write"));
 	ck_assert(!auth_can(&s, "*"));
 	/* A role granted "*" has every permission. */
-	fixture_sql(&fx, "INSERT INTO roles VALUES ('root', 'Root', '超级');"
-	    "INSERT INTO role_perms VALUES ('root', '*')");
+	fixture_sql(&fx, "INSERT INTO roles (name, title, title_zh) VALUES ('root', 'Root', '超级');"
+	    "INSERT INTO role_perms (role, perm) VALUES ('root', '*')");
 	add("hal", "root", "pass");
 	login("hal", "pass", &s);
 	ck_assert_str_eq(s.perms, "*");
