@@ -58,4 +58,8 @@ struct demo_counts {
 /* Count the rows of the tables demo_create fills (needs property.read). */
 int demo_count(struct session *s, struct demo_counts *out, struct wy_err *e);
 
+/* 1 if the database was filled by demo_create (the log-in screen then
+ * names the demo users). */
+int demo_is_demo(struct session *s);
+
 #endif

@@ -258,6 +258,7 @@ int tui_open_room(struct app *app, int64_t room_id);	/* room.c */
 int tui_open_quickfind(struct app *app);		/* quickfind.c */
 int tui_open_help(struct app *app, struct screen *about);	/* help.c */
 int tui_open_login(struct app *app);			/* login.c */
+int tui_open_password(struct app *app, int adding);	/* password.c */
 int tui_open_home(struct app *app);			/* home.c */
 
 /* For the tui's own files. */

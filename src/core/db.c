@@ -423,7 +423,8 @@ db_open(const char *path, unsigned flags, struct db **out, struct wy_err *e)
 	    "PRAGMA synchronous = FULL;", e)) != WY_OK) ||
 	    (rc = db_exec(db,
 	    "PRAGMA foreign_keys = ON;"
-	    "PRAGMA trusted_schema = OFF;", e)) != WY_OK) {
+	    "PRAGMA trusted_schema = OFF;"
+	    "PRAGMA cache_size = -8192;", e)) != WY_OK) {
 		db_close(&db);
 		return rc;
 	}

@@ -559,3 +559,12 @@ demo_count(struct session *s, struct demo_counts *out, struct wy_err *e)
 			return rc;
 	return WY_OK;
 }
+
+int
+demo_is_demo(struct session *s)
+{
+	int64_t one;
+
+	return db_int64(s->db, &one, NULL,
+	    "SELECT 1 FROM audit WHERE action = 'demo.create' LIMIT 1", "") == WY_OK;
+}

@@ -480,7 +480,11 @@ grid_action(struct screen *sc, enum tui_action a)
 	case ACT_ENTER:
 		return open_row(sc);
 	case ACT_NEW:
-		if (g->done == NULL)
+		if (g->done != NULL)
+			return TUI_DONE;
+		if (strcmp(g->ent->name, "users") == 0)	/* needs a password */
+			tui_open_password(sc->app, 1);
+		else
 			tui_open_form(sc->app, g->ent->name, 0, NULL);
 		return TUI_DONE;
 	case ACT_EDIT:

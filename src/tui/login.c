@@ -9,7 +9,6 @@
 
 #include "wuye/auth.h"
 #include "wuye/demo.h"
-int demo_is_demo(struct session *s);	/* TODO: demo.h */
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/utf8.h"

@@ -34,6 +34,13 @@ open_logout(struct app *app)
 }
 
 static int
+open_password(struct app *app)
+{
+	tui_open_password(app, 0);
+	return TUI_DONE;
+}
+
+static int
 open_quit(struct app *app)
 {
 	(void)app;
@@ -65,6 +72,7 @@ static const struct menu_item system_items[] = {
 	{ N_("Users"), 'U', "user.admin", "users", NULL },
 	{ N_("Roles"), 'R', "user.admin", "roles", NULL },
 	{ N_("Permissions"), 'P', "user.admin", "role_perms", NULL },
+	{ N_("Change password"), 'W', NULL, NULL, open_password },
 	{ N_("Log out"), 'L', NULL, NULL, open_logout },
 	{ N_("Quit"), 'Q', NULL, NULL, open_quit },
 	{ NULL, 0, NULL, NULL, NULL },
