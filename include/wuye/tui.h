@@ -254,7 +254,10 @@ struct field;
 int tui_pick_choice(struct app *app, struct session *s, const struct field *f,
     void (*done)(struct screen *owner, int64_t id, const char *key),
     struct screen *owner);				/* form.c */
-int tui_open_room(struct app *app, int64_t room_id);	/* room.c */
+/* page.c: the record page of a form that has one (rooms, clients), else
+ * its form. */
+int tui_open_page(struct app *app, const char *form, int64_t id);
+int tui_has_page(const char *form);
 int tui_open_quickfind(struct app *app);		/* quickfind.c */
 int tui_open_help(struct app *app, struct screen *about);	/* help.c */
 int tui_open_login(struct app *app);			/* login.c */

@@ -370,10 +370,7 @@ open_row(struct screen *sc)
 		done(g->owner, r->id, r->keytext);
 		return TUI_POP;
 	}
-	if (strcmp(g->ent->name, "rooms") == 0)
-		tui_open_room(sc->app, r->id);
-	else
-		tui_open_form(sc->app, g->ent->name, r->id, NULL);
+	tui_open_page(sc->app, g->ent->name, r->id);
 	return TUI_DONE;
 }
 

@@ -172,10 +172,7 @@ quick_action(struct screen *sc, enum tui_action a)
 			return TUI_DONE;
 		/* The record opens over the finder: Esc comes back to it. */
 		h = q->hits[q->cur];
-		if (strcmp(kinds[h.kind], "rooms") == 0)
-			tui_open_room(app, h.id);
-		else
-			tui_open_form(app, kinds[h.kind], h.id, NULL);
+		tui_open_page(app, kinds[h.kind], h.id);
 		return TUI_DONE;
 	case ACT_BACK:
 	case ACT_QUICKFIND:
@@ -206,7 +203,7 @@ static const struct screen_ops quick_ops = {
 	.name = N_("Quick find"),
 	.help = N_("Type the start of a room code (A1-2-12), a client's name, code, "
 	    "mobile or ID number, or a plate; the matches show as you type. Up "
-	    "and Down choose, Enter opens the room page, the client or the "
+	    "and Down choose, Enter opens the room's or the client's page, or the "
 	    "vehicle (Esc there comes back here); Esc closes the finder."),
 	.leave = quick_leave,
 	.draw = quick_draw,
