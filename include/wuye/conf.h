@@ -46,6 +46,14 @@ int conf_set(struct conf *c, const char *key, const char *value,
 /* The file the configuration came from, or NULL for defaults only. */
 const char *conf_path(const struct conf *c);
 
+/* Read an INI text with iniparser (forms, reports and wuye.conf all go
+ * through here): data of len bytes, or the file name itself when data is
+ * NULL.  A syntax error is WY_EINVALID naming name and the line.  Free
+ * the result with iniparser_freedict(). */
+struct _dictionary_;
+struct _dictionary_ *conf_ini_read(const char *name, const unsigned char *data,
+    size_t len, struct wy_err *e);
+
 /* The option table, ended by a NULL key. */
 const struct conf_option *conf_options(void);
 

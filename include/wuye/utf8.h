@@ -31,6 +31,12 @@ int utf8_width(const char *s);
 char *utf8_fit(const char *s, int width, int right_align, char *buf,
     size_t size);
 
+/* An excerpt of s for a message: s itself if it has at most max bytes,
+ * else its first max bytes cut at a character boundary and "…".  buf must
+ * hold max + 4 bytes.  Returns buf. */
+#define UTF8_EXCERPT_MAX 48
+char *utf8_excerpt(const char *s, char *buf, size_t size);
+
 /* Byte offset of the character after / before the one at pos. */
 size_t utf8_next(const char *s, size_t pos);
 size_t utf8_prev(const char *s, size_t pos);

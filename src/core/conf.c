@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include <iniparser.h>
@@ -179,6 +180,62 @@ conf_set(struct conf *c, const char *key, const char *value, struct wy_err *e)
 	return WY_OK;
 }
 
+/* Turn iniparser's "iniparser: syntax error in F (N):\n-> TEXT" into
+ * "NAME:N: syntax error: TEXT". */
+static void
+ini_syntax_error(const char *name, struct wy_err *e)
+{
+	char *open = strrchr(ini_error, '('), *arrow = strstr(ini_error, "-> ");
+	long line = open != NULL ? strtol(open + 1, NULL, 10) : 0;
+	char *text = arrow != NULL ? arrow + 3 : NULL;
+
+	if (ini_error[0] == '\0') {
+		wy_fail(e, WY_EINVALID, "%s: %s", name, strerror(errno));
+		return;
+	}
+	if (text != NULL)
+		text[strcspn(text, "\n")] = '\0';
+	if (line > 0)
+		wy_fail(e, WY_EINVALID, _("%s:%ld: syntax error: %s"), name, line,
+		    text != NULL ? text : "");
+	else {
+		ini_error[strcspn(ini_error, "\n")] = '\0';
+		wy_fail(e, WY_EINVALID, "%s: %s", name, ini_error);
+	}
+}
+
+dictionary *
+conf_ini_read(const char *name, const unsigned char *data, size_t len,
+    struct wy_err *e)
+{
+	char path[64];
+	dictionary *d;
+	int fd = -1;
+
+	if (data != NULL) {
+		/* iniparser 4.1 reads only named files: a memory file then. */
+		if ((fd = memfd_create("wuye-ini", MFD_CLOEXEC)) < 0 ||
+		    write(fd, data, len) != (ssize_t)len) {
+			wy_fail(e, WY_EFAIL, "%s: %s", name, strerror(errno));
+			if (fd >= 0)
+				close(fd);
+			return NULL;
+		}
+		snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
+	}
+	ini_error[0] = '\0';
+	iniparser_set_error_callback(ini_errback);
+	d = iniparser_load(data != NULL ? path : name);
+	if (fd >= 0)
+		close(fd);
+	if (d == NULL || ini_error[0] != '\0') {
+		iniparser_freedict(d);
+		ini_syntax_error(name, e);
+		return NULL;
+	}
+	return d;
+}
+
 /* Read the file at path into c, checking every key against the table. */
 static int
 read_file(struct conf *c, const char *path, struct wy_err *e)
@@ -188,15 +245,8 @@ read_file(struct conf *c, const char *path, struct wy_err *e)
 	char full[128];
 	int s, k, nsec, nkeys, i, rc = WY_OK;
 
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_errback);
-	d = iniparser_load(path);
-	if (d == NULL || ini_error[0] != '\0') {
-		iniparser_freedict(d);
-		ini_error[strcspn(ini_error, "\n")] = '\0';
-		return wy_fail(e, WY_EINVALID, _("%s: cannot read the configuration: %s"),
-		    path, ini_error[0] ? ini_error : strerror(errno));
-	}
+	if ((d = conf_ini_read(path, NULL, 0, e)) == NULL)
+		return e->code;
 	nsec = iniparser_getnsec(d);
 	for (s = 0; s < nsec && rc == WY_OK; s++) {
 		sec = iniparser_getsecname(d, s);

@@ -16,10 +16,10 @@
 #include <time.h>
 
 #include "wuye/i18n.h"
+#include "wuye/utf8.h"
 
 #define DATE_YEAR_MIN 1900
 #define DATE_YEAR_MAX 2199
-#define DATE_QUOTE_MAX 40	/* bytes of a bad date quoted in messages */
 
 /* 1 if y is a Gregorian leap year. */
 static int
@@ -98,34 +98,16 @@ digits_value(const char *s, int n)
 	return v;
 }
 
-/* Copy a bounded, printable excerpt of s for a message. */
-static const char *
-quote_text(const char *s, char *q, size_t size)
-{
-	size_t n = strnlen(s, DATE_QUOTE_MAX + 1);
-
-	if (n <= DATE_QUOTE_MAX && n < size) {
-		memcpy(q, s, n + 1);
-		return q;
-	}
-	n = DATE_QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(q, s, n);
-	memcpy(q + n, "…", sizeof "…");
-	return q;
-}
-
 /* Parse exactly YYYY-MM-DD into a day number. */
 int
 date_parse(const char *s, int32_t *day, struct wy_err *e)
 {
-	char q[DATE_QUOTE_MAX + 8];
+	char q[UTF8_EXCERPT_MAX + 4];
 	int y, m, d;
 
 	if (s == NULL || *s == '\0')
 		return wy_fail(e, WY_EINVALID, _("the date is empty"));
-	quote_text(s, q, sizeof q);
+	utf8_excerpt(s, q, sizeof q);
 	if (strlen(s) != 10 || s[4] != '-' || s[7] != '-' ||
 	    (y = digits_value(s, 4)) < 0 || (m = digits_value(s + 5, 2)) < 0 ||
 	    (d = digits_value(s + 8, 2)) < 0)
@@ -185,12 +167,12 @@ date_add_months(int32_t day, int months)
 int
 period_parse(const char *s, int *period, struct wy_err *e)
 {
-	char q[DATE_QUOTE_MAX + 8];
+	char q[UTF8_EXCERPT_MAX + 4];
 	int y, m;
 
 	if (s == NULL || *s == '\0')
 		return wy_fail(e, WY_EINVALID, _("the period is empty"));
-	quote_text(s, q, sizeof q);
+	utf8_excerpt(s, q, sizeof q);
 	if (strlen(s) != 7 || s[4] != '-' || (y = digits_value(s, 4)) < 0 ||
 	    (m = digits_value(s + 5, 2)) < 0)
 		return wy_fail(e, WY_EINVALID,

@@ -41,8 +41,8 @@
 #include <string.h>
 
 #include "wuye/i18n.h"
+#include "wuye/utf8.h"
 
-#define MONEY_QUOTE_MAX 64	/* bytes of the offending text quoted */
 
 static const char *const cap_digits[10] = {
 	"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"
@@ -56,25 +56,6 @@ static const int64_t pow10_table[] = {
 	INT64_C(100000000), INT64_C(1000000000), INT64_C(10000000000),
 	INT64_C(100000000000), INT64_C(1000000000000)
 };
-
-/* Copy at most MONEY_QUOTE_MAX bytes of s into q for a message, cutting
- * at a character boundary and marking the cut with "…". */
-static const char *
-quote_text(const char *s, char *q, size_t size)
-{
-	size_t n = strlen(s);
-
-	if (n < size && n <= MONEY_QUOTE_MAX) {
-		memcpy(q, s, n + 1);
-		return q;
-	}
-	n = MONEY_QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(q, s, n);
-	memcpy(q + n, "…", sizeof "…");
-	return q;
-}
 
 /* Magnitude of v as unsigned (correct for INT64_MIN too). */
 static uint64_t
@@ -160,7 +141,7 @@ int
 fixed_parse(const char *s, int scale, int64_t max, int64_t *out,
     struct wy_err *e)
 {
-	char q[MONEY_QUOTE_MAX + 8], maxbuf[MONEY_BUFSIZE];
+	char q[UTF8_EXCERPT_MAX + 4], maxbuf[MONEY_BUFSIZE];
 	size_t ib = 0, ie = 0, fb = 0, fe = 0, i;
 	unsigned __int128 v = 0;
 	int neg, rc, big = 0;
@@ -170,7 +151,7 @@ fixed_parse(const char *s, int scale, int64_t max, int64_t *out,
 		    scale);
 	if (s == NULL || *s == '\0')
 		return wy_fail(e, WY_EINVALID, _("'' is empty"));
-	quote_text(s, q, sizeof q);
+	utf8_excerpt(s, q, sizeof q);
 	rc = check_syntax(s, scale, q, &neg, &ib, &ie, &fb, &fe, e);
 	if (rc != WY_OK)
 		return rc;

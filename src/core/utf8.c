@@ -270,3 +270,23 @@ utf8_prev(const char *s, size_t pos)
 	}
 	return pos - 1;
 }
+
+char *
+utf8_excerpt(const char *s, char *buf, size_t size)
+{
+	size_t max = size > 4 ? size - 4 : 0, n;
+
+	if (max > UTF8_EXCERPT_MAX)
+		max = UTF8_EXCERPT_MAX;
+	n = strnlen(s, max + 1);
+	if (n <= max) {
+		memcpy(buf, s, n + 1);
+		return buf;
+	}
+	n = max;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	memcpy(buf, s, n);
+	memcpy(buf + n, "…", sizeof "…");
+	return buf;
+}

@@ -18,7 +18,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/mman.h>
 #include <unistd.h>
 
 #include <iniparser.h>
@@ -46,21 +45,6 @@ static const char *const field_keys[] = {
 	"format", "browse", "sensitive", "help", "help.zh", NULL,
 };
 
-static char ini_error[512];
-
-static int
-ini_errback(const char *fmt, ...)
-{
-	va_list ap;
-	size_t n = strlen(ini_error);
-
-	va_start(ap, fmt);
-	if (n < sizeof ini_error - 1)
-		vsnprintf(ini_error + n, sizeof ini_error - n, fmt, ap);
-	va_end(ap);
-	return 0;
-}
-
 /* 1 if s is a safe SQL identifier: [a-z_][a-z0-9_]*, at most 63 bytes. */
 static int
 is_identifier(const char *s)
@@ -83,38 +67,6 @@ in_list(const char *const *list, const char *s)
 		if (strcmp(*list, s) == 0)
 			return 1;
 	return 0;
-}
-
-/* Load an INI text (not a file name) with iniparser, through a memory
- * file, since iniparser 4.1 reads only named files. */
-static dictionary *
-ini_load_text(const char *name, const unsigned char *data, size_t len,
-    struct wy_err *e)
-{
-	char path[64];
-	dictionary *d;
-	int fd;
-
-	if ((fd = memfd_create("wuye-form", MFD_CLOEXEC)) < 0 ||
-	    write(fd, data, len) != (ssize_t)len) {
-		if (fd >= 0)
-			close(fd);
-		wy_fail(e, WY_EFAIL, "%s: %s", name, strerror(errno));
-		return NULL;
-	}
-	snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
-	ini_error[0] = '\0';
-	iniparser_set_error_callback(ini_errback);
-	d = iniparser_load(path);
-	close(fd);
-	if (d == NULL || ini_error[0] != '\0') {
-		iniparser_freedict(d);
-		ini_error[strcspn(ini_error, "\n")] = '\0';
-		wy_fail(e, WY_EINVALID, _("%s: %s"), name,
-		    ini_error[0] ? ini_error : _("cannot read the file"));
-		return NULL;
-	}
-	return d;
 }
 
 /* Read the file at path into memory; NULL if it cannot be read. */
@@ -478,8 +430,8 @@ load(const struct conf *conf, const char *name, int depth,
 		entity_free(&ent);
 		return wy_fail(e, WY_ENOTFOUND, _("unknown kind '%s'"), name);
 	}
-	d = data != NULL ? ini_load_text(ent->source, data, len, e) :
-	    ini_load_text(ent->source, f->data, f->len, e);
+	d = data != NULL ? conf_ini_read(ent->source, data, len, e) :
+	    conf_ini_read(ent->source, f->data, f->len, e);
 	free(data);
 	if (d == NULL) {
 		entity_free(&ent);

@@ -17,7 +17,6 @@
 #include "wuye/utf8.h"
 
 #define IDENT_LEN 18
-#define IDENT_QUOTE_MAX 40	/* bytes of the offending text quoted */
 
 static const int id_weights[17] = {
 	7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
@@ -53,24 +52,6 @@ digits_value(const char *s, int n)
 	return v;
 }
 
-/* Copy a bounded excerpt of s for a message, cut at a character boundary. */
-static const char *
-quote_text(const char *s, char *q, size_t size)
-{
-	size_t n = strnlen(s, IDENT_QUOTE_MAX + 1);
-
-	if (n <= IDENT_QUOTE_MAX && n < size) {
-		memcpy(q, s, n + 1);
-		return q;
-	}
-	n = IDENT_QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	memcpy(q, s, n);
-	memcpy(q + n, "…", sizeof "…");
-	return q;
-}
-
 /* Compute the check character of 17 digits; characters after them are
  * ignored, so the whole 18-character number may be passed. */
 char
@@ -92,13 +73,13 @@ ident_check_digit(const char *first17)
 int
 ident_idcard_check(const char *id, struct wy_err *e)
 {
-	char q[IDENT_QUOTE_MAX + 8], want, got;
+	char q[UTF8_EXCERPT_MAX + 4], want, got;
 	size_t len;
 	int y, m, d;
 
 	if (id == NULL || *id == '\0')
 		return wy_fail(e, WY_EINVALID, _("the ID number is empty"));
-	quote_text(id, q, sizeof q);
+	utf8_excerpt(id, q, sizeof q);
 	len = utf8_len(id);
 	if (len != IDENT_LEN)
 		return wy_fail(e, WY_EINVALID,
@@ -201,12 +182,12 @@ is_service(const char *s)
 int
 ident_phone_check(const char *phone, struct wy_err *e)
 {
-	char q[IDENT_QUOTE_MAX + 8];
+	char q[UTF8_EXCERPT_MAX + 4];
 	const char *p;
 
 	if (phone == NULL || *phone == '\0')
 		return wy_fail(e, WY_EINVALID, _("the phone number is empty"));
-	quote_text(phone, q, sizeof q);
+	utf8_excerpt(phone, q, sizeof q);
 	if (strchr(phone, ' ') != NULL)
 		return wy_fail(e, WY_EINVALID,
 		    _("'%s': a phone number may not contain spaces"), q);

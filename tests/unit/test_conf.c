@@ -175,7 +175,7 @@ END_TEST
 START_TEST(test_syntax_error)
 {
 	bad("[security]\nthis line has no equals sign\n", "wuye.conf");
-	bad("[security\nmax_failed_logins = 3\n", "cannot read");
+	bad("[security\nmax_failed_logins = 3\n", ":1: syntax error: [security");
 }
 END_TEST
 
