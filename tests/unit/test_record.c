@@ -1,0 +1,273 @@
+/* wuye unit tests: reading records for the screens: keyset pages, search,
+ * filters, counts, one record, save with audit, delete, display texts,
+ * choices, move-out. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fixture.h"
+#include "wuye/entity.h"
+#include "wuye/property.h"
+
+static struct fixture fx;
+static struct entity *rooms;
+
+static void
+setup(void)
+{
+	struct wy_err e = { 0 };
+	char sql[256];
+	int i;
+
+	fixture_open(&fx);
+	fixture_sql(&fx,
+	    "INSERT INTO estates (code, name) VALUES ('JX', '锦绣花园');"
+	    "INSERT INTO buildings (code, estate_id, name, floors, units)"
+	    " VALUES ('A1', 1, '1栋', 30, 2);"
+	    "INSERT INTO clients (code, name, mobile) VALUES ('C1', '王伟', '13800138000'),"
+	    " ('C2', '李娜', '13912345678'), ('C3', '王芳', '13700001111');");
+	fixture_sql(&fx, "BEGIN");
+	for (i = 1; i <= 95; i++) {	/* A1-1-0101 ... A1-1-0910, A1-1-1001 ... 1005 */
+		snprintf(sql, sizeof sql, "INSERT INTO rooms (code, building_id, floor,"
+		    " build_area, charge_area, state) VALUES ('A1-1-%02d%02d', 1, %d,"
+		    " 9000, 8800, '%s')", (i - 1) / 10 + 1, (i - 1) % 10 + 1,
+		    (i - 1) / 10 + 1, i % 3 ? "owner" : "vacant");
+		fixture_sql(&fx, sql);
+	}
+	fixture_sql(&fx, "COMMIT");
+	ck_assert_int_eq(entity_load(fx.conf, "rooms", &rooms, &e), WY_OK);
+}
+
+static void
+teardown(void)
+{
+	entity_free(&rooms);
+	fixture_close(&fx);
+}
+
+/* Collect the codes (first field) of a page, comma-separated. */
+struct codes {
+	char text[4096];
+	int64_t last_id;
+	struct value last_key;
+	size_t sort;
+	int n;
+};
+
+static int
+collect(void *arg, int64_t id, int64_t version, const struct value *v)
+{
+	struct codes *c = arg;
+
+	(void)version;
+	if (c->n++ > 0)
+		strcat(c->text, ",");
+	strcat(c->text, v[0].s);
+	c->last_id = id;
+	values_clear(&c->last_key, 1);
+	value_copy(&c->last_key, &v[c->sort]);
+	return 0;
+}
+
+static const char *
+page(struct page_query *q, struct codes *c)
+{
+	struct wy_err e = { 0 };
+
+	memset(c->text, 0, sizeof c->text);
+	c->n = 0;
+	c->sort = q->sort;
+	ck_assert_msg(entity_page(&fx.s, rooms, q, collect, c, &e) == WY_OK, "%s", e.msg);
+	return c->text;
+}
+
+START_TEST(test_keyset_pages)
+{
+	struct page_query q = { .limit = 3 };
+	struct codes c = { 0 };
+	struct value key;
+
+	ck_assert_str_eq(page(&q, &c), "A1-1-0101,A1-1-0102,A1-1-0103");
+	value_copy(&key, &c.last_key);
+	q.from = PAGE_AFTER;
+	q.key = &key;
+	q.key_id = c.last_id;
+	ck_assert_str_eq(page(&q, &c), "A1-1-0104,A1-1-0105,A1-1-0106");
+	q.from = PAGE_FROM;
+	ck_assert_str_eq(page(&q, &c), "A1-1-0103,A1-1-0104,A1-1-0105");
+	q.from = PAGE_BEFORE;
+	ck_assert_str_eq(page(&q, &c), "A1-1-0101,A1-1-0102");
+	q.from = PAGE_LAST;
+	q.key = NULL;
+	ck_assert_str_eq(page(&q, &c), "A1-1-1003,A1-1-1004,A1-1-1005");
+	q.desc = 1;
+	q.from = PAGE_FIRST;
+	ck_assert_str_eq(page(&q, &c), "A1-1-1005,A1-1-1004,A1-1-1003");
+	values_clear(&key, 1);
+	values_clear(&c.last_key, 1);
+}
+END_TEST
+
+START_TEST(test_search_and_count)
+{
+	struct page_query q = { .limit = 50, .search = "a1-1-10" };
+	struct codes c = { 0 };
+	struct wy_err e = { 0 };
+	struct entity *clients;
+	int64_t n;
+
+	ck_assert_str_eq(page(&q, &c), "A1-1-1001,A1-1-1002,A1-1-1003,A1-1-1004,A1-1-1005");
+	ck_assert_int_eq(entity_count(&fx.s, rooms, "A1-1-09", &n, &e), WY_OK);
+	ck_assert_int_eq(n, 10);
+	ck_assert_int_eq(entity_count(&fx.s, rooms, NULL, &n, &e), WY_OK);
+	ck_assert_int_eq(n, 95);
+	q.search = "A1-1-0*";	/* a GLOB character is a character */
+	ck_assert_str_eq(page(&q, &c), "");
+	ck_assert_int_eq(entity_load(fx.conf, "clients", &clients, &e), WY_OK);
+	c.sort = 0;
+	q.search = "王";
+	memset(c.text, 0, sizeof c.text);
+	c.n = 0;
+	ck_assert_int_eq(entity_page(&fx.s, clients, &q, collect, &c, &e), WY_OK);
+	ck_assert_str_eq(c.text, "C1,C3");
+	q.search = "1391";	/* by mobile */
+	memset(c.text, 0, sizeof c.text);
+	c.n = 0;
+	ck_assert_int_eq(entity_page(&fx.s, clients, &q, collect, &c, &e), WY_OK);
+	ck_assert_str_eq(c.text, "C2");
+	values_clear(&c.last_key, 1);
+	entity_free(&clients);
+}
+END_TEST
+
+START_TEST(test_sort_by_other_field)
+{
+	const struct field *f = entity_field(rooms, "state");
+	struct page_query q = { .limit = 2, .sort = (size_t)(f - rooms->fields) };
+	struct codes c = { 0 };
+
+	/* owner sorts before vacant; ties in id order */
+	ck_assert_str_eq(page(&q, &c), "A1-1-0101,A1-1-0102");
+	q.desc = 1;
+	ck_assert_str_eq(page(&q, &c), "A1-1-1003,A1-1-0910");
+	values_clear(&c.last_key, 1);
+}
+END_TEST
+
+START_TEST(test_get_save_delete)
+{
+	struct value *v = calloc(rooms->nfields, sizeof *v);
+	struct wy_err e = { 0 };
+	int64_t version, id, n;
+	const struct field *where;
+	char *text;
+
+	ck_assert_int_eq(entity_get(&fx.s, rooms, 1, v, &version, &e), WY_OK);
+	ck_assert_int_eq(version, 1);
+	ck_assert_str_eq(v[0].s, "A1-1-0101");
+	text = field_display(&fx.s, entity_field(rooms, "building"),
+	    entity_value(rooms, v, "building"));
+	ck_assert_str_eq(text, "A1 1栋");	/* key and display field */
+	free(text);
+	text = field_display(&fx.s, entity_field(rooms, "state"),
+	    entity_value(rooms, v, "state"));
+	ck_assert_str_eq(text, "Owner-occupied");
+	free(text);
+	/* a floor beyond the building: refused, naming the field */
+	values_clear(entity_value(rooms, v, "floor"), 1);
+	entity_value(rooms, v, "floor")->kind = VALUE_INT;
+	entity_value(rooms, v, "floor")->i = 31;
+	ck_assert_int_eq(entity_save(&fx.s, rooms, 1, version, v, &id, &where, &e),
+	    WY_EINVALID);
+	ck_assert_ptr_eq(where, entity_field(rooms, "floor"));
+	entity_value(rooms, v, "floor")->i = 2;
+	ck_assert_int_eq(entity_save(&fx.s, rooms, 1, version, v, &id, &where, &e), WY_OK);
+	ck_assert_int_eq(db_int64(fx.db, &n, &e, "SELECT count(*) FROM audit"
+	    " WHERE action = 'update' AND entity = 'rooms' AND entity_id = 1", ""), WY_OK);
+	ck_assert_int_eq(n, 1);
+	/* stale version: conflict, nothing changed */
+	ck_assert_int_eq(entity_save(&fx.s, rooms, 1, version, v, &id, &where, &e),
+	    WY_ECONFLICT);
+	ck_assert_int_eq(entity_delete(&fx.s, rooms, 1, version, &e), WY_ECONFLICT);
+	ck_assert_int_eq(entity_delete(&fx.s, rooms, 1, version + 1, &e), WY_OK);
+	ck_assert_int_eq(entity_get(&fx.s, rooms, 1, v, &version, &e), WY_ENOTFOUND);
+	values_clear(v, rooms->nfields);
+	free(v);
+}
+END_TEST
+
+START_TEST(test_delete_in_use)
+{
+	struct entity *b;
+	struct wy_err e = { 0 };
+
+	ck_assert_int_eq(entity_load(fx.conf, "buildings", &b, &e), WY_OK);
+	ck_assert_int_eq(entity_delete(&fx.s, b, 1, 1, &e), WY_ECONFLICT);
+	ck_assert_ptr_nonnull(strstr(e.msg, "still used"));
+	entity_free(&b);
+}
+END_TEST
+
+static int
+count_choice(void *arg, const char *code, const char *name)
+{
+	int *n = arg;
+
+	ck_assert_ptr_nonnull(code);
+	ck_assert_ptr_nonnull(name);
+	(*n)++;
+	return 0;
+}
+
+START_TEST(test_choices)
+{
+	struct wy_err e = { 0 };
+	int n = 0;
+
+	ck_assert_int_eq(field_choices(&fx.s, entity_field(rooms, "state"),
+	    count_choice, &n, &e), 0);
+	ck_assert_int_eq(n, 5);
+	fixture_sql(&fx, "UPDATE categories SET active = 0 WHERE list = 'room_state'"
+	    " AND code = 'for_sale'");
+	n = 0;
+	field_choices(&fx.s, entity_field(rooms, "state"), count_choice, &n, &e);
+	ck_assert_int_eq(n, 4);
+}
+END_TEST
+
+START_TEST(test_move_out)
+{
+	struct wy_err e = { 0 };
+	int64_t n;
+
+	fixture_sql(&fx, "INSERT INTO occupancy (room_id, client_id, role, start_date, payer)"
+	    " VALUES (1, 1, 'owner', '2020-01-01', 1)");
+	ck_assert_int_eq(client_move_out(&fx.s, 1, 1, "2019-12-31", &e), WY_EINVALID);
+	ck_assert_int_eq(client_move_out(&fx.s, 1, 2, "2026-01-01", &e), WY_ECONFLICT);
+	ck_assert_msg(client_move_out(&fx.s, 1, 1, "2026-01-01", &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(db_int64(fx.db, &n, &e, "SELECT count(*) FROM occupancy"
+	    " WHERE end_date = '2026-01-01'", ""), WY_OK);
+	ck_assert_int_eq(n, 1);
+	ck_assert_int_eq(client_move_out(&fx.s, 1, 2, "2026-02-01", &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "already ended"));
+}
+END_TEST
+
+Suite *
+record_suite(void)
+{
+	Suite *s = suite_create("record");
+	TCase *tc = tcase_create("record");
+
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_add_test(tc, test_keyset_pages);
+	tcase_add_test(tc, test_search_and_count);
+	tcase_add_test(tc, test_sort_by_other_field);
+	tcase_add_test(tc, test_get_save_delete);
+	tcase_add_test(tc, test_delete_in_use);
+	tcase_add_test(tc, test_choices);
+	tcase_add_test(tc, test_move_out);
+	suite_add_tcase(s, tc);
+	return s;
+}
