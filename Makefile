@@ -128,7 +128,7 @@ $(B)/locale/%/LC_MESSAGES/wuye.mo: po/%.po
 
 # Translation template from every _() and N_() in the sources.
 pot:
-	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=wuye -o po/wuye.pot $(sort $(wildcard src/*.c src/*/*.c))
+	xgettext --from-code=UTF-8 -k_ -kN_ -c/ --package-name=wuye -o po/wuye.pot $(sort $(wildcard src/*.c src/*/*.c include/wuye/*.h))
 
 unit: $(B)/unit $(B)/asan/unit
 	@echo "== unit tests"
@@ -136,9 +136,22 @@ unit: $(B)/unit $(B)/asan/unit
 	@echo "== unit tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 	$(Q)ASAN_OPTIONS=detect_leaks=1 CK_FORK=no $(B)/asan/unit
 
-e2e: $(B)/wuye $(B)/asan/wuye $(MO)
+e2e: $(B)/wuye $(B)/asan/wuye $(MO) locales
 	@echo "== end-to-end tests (CLI and terminal)"
 	$(Q)WUYE=$(CURDIR)/$(B)/asan/wuye sh tests/e2e/run.sh
+
+# The Chinese terminal test runs in zh_CN.UTF-8; a fresh Debian has only
+# C.UTF-8.  As root this generates it; otherwise it says how.
+.PHONY: locales
+locales: | $(B)/.deps
+	$(Q)if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\{0,1\}8'; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "  LOCALE zh_CN.UTF-8"; \
+			localedef -i zh_CN -f UTF-8 zh_CN.UTF-8 || exit 1; \
+		else \
+			echo "the Chinese terminal test needs zh_CN.UTF-8; run:  sudo localedef -i zh_CN -f UTF-8 zh_CN.UTF-8"; \
+		fi; \
+	fi
 
 check: all unit e2e
 

@@ -208,6 +208,8 @@ struct page_query {
 	const struct value *key;	/* boundary row's sort value */
 	int64_t key_id;		/* boundary row's id */
 	size_t limit;		/* most rows; 0: all */
+	int many;		/* the search matches many rows (a count at its
+				 * cap): walk the sort order, do not sort them */
 };
 
 /* Call fn for each row of the window, in display order, with its values
@@ -217,9 +219,9 @@ int entity_page(struct session *s, const struct entity *ent,
     int (*fn)(void *arg, int64_t id, int64_t version,
     const struct value *values), void *arg, struct wy_err *e);
 
-/* How many rows match the search. */
+/* How many rows match the search, counting at most cap (0: all). */
 int entity_count(struct session *s, const struct entity *ent,
-    const char *search, int64_t *n, struct wy_err *e);
+    const char *search, int64_t cap, int64_t *n, struct wy_err *e);
 
 /* Read one record: values[nfields] (cleared first) and its version.
  * WY_ENOTFOUND if it is gone. */

@@ -216,6 +216,12 @@ void tui_put(int y, int x, int width, int right, int attr, const char *s);
 /* Fill a row segment with spaces in attr. */
 void tui_fill(int y, int x, int width, int attr);
 
+/* Split text into lines of at most width columns, at newlines and at
+ * spaces (Chinese text, which has none, anywhere).  Returns the number of
+ * lines; *lines is malloc'd, each line too: free with tui_wrap_free(). */
+size_t tui_wrap(const char *text, int width, char ***lines);
+void tui_wrap_free(char **lines, size_t n);
+
 /* Draw a box with a title (a dialog frame), its inside cleared. */
 void tui_box(int y, int x, int h, int w, const char *title);
 

@@ -728,33 +728,47 @@ sort_expr(const struct entity *ent, const struct field *f, char *buf,
 		snprintf(buf, size, "ifnull(t.\"%s\", '')", f->column);
 }
 
-/* " WHERE (a GLOB ?1 OR ... OR a GLOB ?2 ...)" for the search fields, or
- * " WHERE 1" when there is no search. */
+/* 1 if the text has ASCII lower case, which the search also tries upper. */
+static int
+has_lower(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s >= 'a' && *s <= 'z')
+			return 1;
+	return 0;
+}
+
+/* " WHERE (a GLOB ?1 OR ...)" for the search fields (and "a GLOB ?2" for
+ * the upper-cased text when it differs), or " WHERE 1" when there is no
+ * search.  With scan, the terms cannot use an index ("+a"), so that a
+ * search matching many rows walks the sort order instead of sorting them
+ * all. */
 static void
-search_where(const struct entity *ent, const char *search, char *sql,
-    size_t size)
+search_where(const struct entity *ent, const char *search, int scan,
+    char *sql, size_t size)
 {
 	const struct field *f;
 	size_t i, n = 0;
-	int p;
+	int p, passes;
 
 	if (search == NULL || *search == '\0') {
 		sql_add(sql, size, " WHERE 1");
 		return;
 	}
-	for (p = 1; p <= 2; p++)
+	passes = has_lower(search) ? 2 : 1;
+	for (p = 1; p <= passes; p++)
 		for (i = 0; i < ent->nsearch; i++) {
 			f = entity_field(ent, ent->search[i]);
 			if (f == NULL || (f->type != FIELD_TEXT &&
 			    f->type != FIELD_LONGTEXT && f->type != FIELD_CHOICE))
 				continue;
-			sql_add(sql, size, "%s t.\"%s\" GLOB ?%d", n++ ? " OR" : " WHERE (",
-			    f->column, p);
+			sql_add(sql, size, "%s %st.\"%s\" GLOB ?%d", n++ ? " OR" :
+			    " WHERE (", scan ? "+" : "", f->column, p);
 		}
 	if (n > 0)
 		sql_add(sql, size, ")");
 	else
-		sql_add(sql, size, " WHERE ?1 IS NOT NULL AND ?2 IS NOT NULL");
+		sql_add(sql, size, " WHERE ?1 IS NOT NULL");
 }
 
 /* " AND t.col = ?6" for a filter on a field; the field must exist. */
@@ -804,6 +818,8 @@ bind_search(sqlite3_stmt *st, const char *search)
 	p = prefix_pattern(search, 0);
 	sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
 	free(p);
+	if (!has_lower(search))
+		return;
 	p = prefix_pattern(search, 1);
 	sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
 	free(p);
@@ -828,7 +844,7 @@ entity_page(struct session *s, const struct entity *ent,
 	desc = q->desc ^ reverse;
 	sort_expr(ent, &ent->fields[q->sort], expr, sizeof expr);
 	select_all(ent, sql, sizeof sql);
-	search_where(ent, q->search, sql, sizeof sql);
+	search_where(ent, q->search, q->many, sql, sizeof sql);
 	if ((rc = filter_where(ent, q->filter, sql, sizeof sql, e)) != WY_OK)
 		return rc;
 	if (q->key != NULL && (q->from == PAGE_AFTER || q->from == PAGE_FROM ||
@@ -858,7 +874,7 @@ entity_page(struct session *s, const struct entity *ent,
 
 int
 entity_count(struct session *s, const struct entity *ent, const char *search,
-    int64_t *n, struct wy_err *e)
+    int64_t cap, int64_t *n, struct wy_err *e)
 {
 	char sql[4096] = "";
 	sqlite3_stmt *st;
@@ -866,11 +882,14 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 
 	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
 		return rc;
-	sql_add(sql, sizeof sql, "SELECT count(*) FROM \"%s\" AS t", ent->table);
-	search_where(ent, search, sql, sizeof sql);
+	sql_add(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" AS t",
+	    ent->table);
+	search_where(ent, search, 0, sql, sizeof sql);
+	sql_add(sql, sizeof sql, " LIMIT ?5)");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	bind_search(st, search);
+	sqlite3_bind_int64(st, 5, cap > 0 ? cap : -1);
 	rc = sqlite3_step(st);
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

@@ -25,7 +25,7 @@
 #include "wuye/mem.h"
 #include "wuye/utf8.h"
 
-#define ESC_DIGIT_MS 600	/* how long Esc waits for a digit (Esc 1 = F1) */
+#define ESC_DIGIT_MS 300	/* how long Esc waits for a digit (Esc 1 = F1) */
 
 struct app {
 	struct db *db;
@@ -188,25 +188,21 @@ static void
 dialog_draw(struct screen *sc)
 {
 	struct dialog *d = sc->data;
-	char line[512], *p, *nl;
-	int w = COLS > 64 ? 60 : COLS - 4, h = 5, y, x, row;
+	int w = COLS > 74 ? 70 : COLS - 4, h, y, x, row, room;
+	char **lines;
+	size_t n, i;
 
-	for (p = d->text; (nl = strchr(p, '\n')) != NULL; p = nl + 1)
-		h++;
-	if (h > tui_bottom() - tui_top())
-		h = tui_bottom() - tui_top();
+	n = tui_wrap(d->text, w - 4, &lines);
+	room = tui_bottom() - tui_top() - 4;
+	h = (int)n + 4;
+	if (h > room + 4)
+		h = room + 4;
 	y = tui_top() + (tui_bottom() - tui_top() - h) / 2;
 	x = (COLS - w) / 2;
 	tui_box(y, x, h, w, d->title);
-	row = y + 1;
-	for (p = d->text; *p != '\0' && row < y + h - 2; row++) {
-		nl = strchr(p, '\n');
-		snprintf(line, sizeof line, "%.*s", nl ? (int)(nl - p) : (int)strlen(p), p);
-		tui_put(row, x + 2, w - 4, 0, A_NORMAL, line);
-		if (nl == NULL)
-			break;
-		p = nl + 1;
-	}
+	for (i = 0, row = y + 1; i < n && row < y + h - 2; i++, row++)
+		tui_put(row, x + 2, w - 4, 0, A_NORMAL, lines[i]);
+	tui_wrap_free(lines, n);
 	tui_put(y + h - 2, x + 2, w - 4, 0, tui_attr(ROLE_KEYLABEL),
 	    d->yes != NULL ? _("Y yes    N no (Esc)") : _("any key to close"));
 }
@@ -452,43 +448,91 @@ draw(struct app *app)
 	refresh();
 }
 
-/* Read one key; Esc followed quickly by a digit is that F-key (Esc 0 is
- * F10).  Returns ERR on a timeout, so that signals are noticed. */
+/* One byte or key from curses (keypad on): *key is set for KEY_ codes. */
+static int
+read_byte(int ms, int *c, int *key)
+{
+	timeout(ms);
+	if ((*c = getch()) == ERR)
+		return ERR;
+	*key = *c >= KEY_MIN;
+	return OK;
+}
+
+/* Decode the UTF-8 character whose first byte is c, reading its other
+ * bytes; an invalid sequence is dropped (ERR), and the byte that broke it
+ * is kept for the next read, so no key is lost. */
+static int
+read_utf8(struct app *app, int c, wint_t *ch)
+{
+	int n, i, b, key;
+	wint_t cp;
+
+	if (c < 0x80) {
+		*ch = (wint_t)c;
+		return OK;
+	}
+	n = (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2 : (c & 0xf8) == 0xf0 ? 3 : -1;
+	if (n < 0)
+		return ERR;	/* a stray continuation or an invalid byte */
+	cp = (wint_t)(c & (0x3f >> n));
+	for (i = 0; i < n; i++) {
+		if (read_byte(50, &b, &key) == ERR)
+			return ERR;
+		if (key || (b & 0xc0) != 0x80) {	/* not a continuation */
+			app->pending = 1;
+			app->pb_ch = (wint_t)b;
+			app->pb_key = key;
+			return ERR;
+		}
+		cp = (cp << 6) | (wint_t)(b & 0x3f);
+	}
+	if ((n == 1 && cp < 0x80) || (n == 2 && cp < 0x800) ||
+	    (n == 3 && cp < 0x10000) || cp > 0x10ffff ||
+	    (cp >= 0xd800 && cp <= 0xdfff))
+		return ERR;	/* overlong, surrogate or out of range */
+	*ch = cp;
+	return OK;
+}
+
+/* Read one key.  Text is decoded from UTF-8 here rather than by curses, so
+ * that invalid bytes from a misconfigured terminal are dropped alone.  Esc
+ * followed quickly by a digit is that F-key (Esc 0 is F10); an escape
+ * sequence curses does not know is swallowed whole.  Returns ERR on a
+ * timeout or a dropped byte, so signals are noticed. */
 static int
 read_key(struct app *app, wint_t *ch, int *is_key)
 {
-	wint_t next;
-	int rc;
+	int c, key;
 
 	if (app->pending) {
 		app->pending = 0;
-		*ch = app->pb_ch;
-		*is_key = app->pb_key;
+		c = (int)app->pb_ch;
+		key = app->pb_key;
+	} else if (read_byte(1000, &c, &key) == ERR)
+		return ERR;
+	*is_key = key;
+	if (key) {
+		*ch = (wint_t)c;
 		return OK;
 	}
-	timeout(1000);
-	if ((rc = get_wch(ch)) == ERR)
-		return ERR;
-	*is_key = rc == KEY_CODE_YES;
-	if (*is_key || *ch != TUI_KEY_ESC)
-		return OK;
-	timeout(ESC_DIGIT_MS);
-	rc = get_wch(&next);
-	if (rc == OK && (next == L'[' || next == L'O')) {
-		/* An escape sequence curses did not know (pasted, or a key of an
-		 * odd terminal): swallow it up to its final byte. */
-		timeout(50);
-		while (get_wch(&next) == OK && !(next >= 0x40 && next <= 0x7e))
+	if (c != TUI_KEY_ESC)
+		return read_utf8(app, c, ch);
+	*ch = TUI_KEY_ESC;
+	if (read_byte(ESC_DIGIT_MS, &c, &key) == ERR)
+		return OK;	/* Esc alone */
+	if (!key && (c == '[' || c == 'O')) {
+		while (read_byte(50, &c, &key) == OK && !key && !(c >= 0x40 && c <= 0x7e))
 			;
 		return ERR;
 	}
-	if (rc == OK && next >= L'0' && next <= L'9') {
-		*ch = (wint_t)KEY_F(next == L'0' ? 10 : (int)(next - L'0'));
+	if (!key && c >= '0' && c <= '9') {
+		*ch = (wint_t)KEY_F(c == '0' ? 10 : c - '0');
 		*is_key = 1;
-	} else if (rc != ERR && !(rc == OK && next == TUI_KEY_ESC)) {
+	} else if (key || c != TUI_KEY_ESC) {
 		app->pending = 1;	/* Esc, then this key */
-		app->pb_ch = next;
-		app->pb_key = rc == KEY_CODE_YES;
+		app->pb_ch = (wint_t)c;
+		app->pb_key = key;
 	}
 	return OK;
 }

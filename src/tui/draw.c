@@ -4,9 +4,11 @@
 #include "wuye/tui.h"
 
 #include <curses.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "wuye/mem.h"
 #include "wuye/utf8.h"
 
 static int role_attr[ROLE_COUNT];
@@ -111,4 +113,52 @@ tui_box(int y, int x, int h, int w, const char *title)
 		tui_put(y, x + (w - tw) / 2, tw, 0, tui_attr(ROLE_TITLE), "");
 		tui_put(y, x + (w - tw) / 2 + 1, tw - 2, 0, tui_attr(ROLE_TITLE), title);
 	}
+}
+
+size_t
+tui_wrap(const char *text, int width, char ***lines)
+{
+	char ch[8];
+	size_t pos = 0, start, next, lastsp, n = 0, cap = 0;
+	int w, cw;
+
+	*lines = NULL;
+	if (width < 4)
+		width = 4;
+	while (text[pos] != '\0') {
+		start = pos;
+		lastsp = 0;
+		w = 0;
+		while (text[pos] != '\0' && text[pos] != '\n') {
+			next = utf8_next(text, pos);
+			snprintf(ch, sizeof ch, "%.*s", (int)(next - pos), text + pos);
+			cw = utf8_width(ch);
+			if (w + cw > width)
+				break;
+			w += cw;
+			if (text[pos] == ' ')
+				lastsp = pos;
+			pos = next;
+		}
+		if (text[pos] != '\0' && text[pos] != '\n' && lastsp > start)
+			pos = lastsp + 1;	/* break after the last space */
+		if (n == cap) {
+			cap = cap * 2 + 8;
+			*lines = xrealloc(*lines, cap * sizeof **lines);
+		}
+		(*lines)[n++] = xasprintf("%.*s", (int)(pos - start), text + start);
+		if (text[pos] == '\n')
+			pos++;
+	}
+	return n;
+}
+
+void
+tui_wrap_free(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
 }

@@ -82,10 +82,9 @@ load_record(struct screen *sc, const char *const *preset, struct wy_err *e)
 			for (p = preset; p != NULL && *p != NULL; p += 2)
 				if (strcmp(p[0], fm->ff[i].f->name) == 0)
 					text = p[1];
-			if (text == fm->ff[i].f->def && text != NULL &&
-			    (fm->ff[i].f->type == FIELD_CHOICE ||
+			if (text != NULL && (fm->ff[i].f->type == FIELD_CHOICE ||
 			    fm->ff[i].f->type == FIELD_BOOL)) {
-				/* a default code, shown by its name */
+				/* a default or preset code, shown by its name */
 				struct value v = { 0 };
 
 				if (field_parse(s, fm->ent, fm->ff[i].f, text, 0, &v,
@@ -206,6 +205,7 @@ save(struct screen *sc)
 		fm->cur = (size_t)(where - fm->ent->fields);
 		set_msg(&fm->ff[fm->cur], e.msg);
 	}
+	fm->fresh = 1;	/* typing in the field at fault replaces it */
 	if (rc == WY_ECONFLICT && fm->id != 0)
 		return show_conflict(sc, &e);
 	if (e.msg[0] != '\0')
@@ -248,7 +248,7 @@ form_draw(struct screen *sc)
 	const struct field *f;
 	const char *help;
 	char title[256];
-	int y = tui_top(), lw = 0, w, fw, x, rows, attr, cx;
+	int y = tui_top(), lw = 0, w, fw, x, rows, cx;
 	size_t i;
 
 	snprintf(title, sizeof title, "%s: %s", entity_title(fm->ent),
@@ -277,12 +277,12 @@ form_draw(struct screen *sc)
 			fw = 12;
 		if (fw > COLS - x - 1)
 			fw = COLS - x - 1;
-		attr = tui_attr(i == fm->cur ? ROLE_FOCUS : ROLE_FIELD);
-		cx = tui_edit_draw(&fm->ff[i].ed, y, x, fw, attr);
 		if (i == fm->cur) {
+			cx = tui_edit_draw(&fm->ff[i].ed, y, x, fw, tui_attr(ROLE_FOCUS));
 			fm->cy = y;
 			fm->cx = cx;
-		}
+		} else	/* from its start, whatever was last scrolled to */
+			tui_put(y, x, fw, 0, tui_attr(ROLE_FIELD), fm->ff[i].ed.buf);
 		if (fm->ff[i].msg != NULL && x + fw + 2 < COLS)
 			tui_put(y, x + fw + 1, COLS - x - fw - 1, 0, tui_attr(ROLE_NEGATIVE),
 			    fm->ff[i].msg);

@@ -22,6 +22,8 @@
 #include "wuye/mem.h"
 #include "wuye/utf8.h"
 
+#define COUNT_CAP 10000	/* rows counted for the title; more shows "10000+" */
+
 struct grid_row {
 	int64_t id, version;
 	struct value key;	/* the sort field's value (for paging) */
@@ -114,6 +116,7 @@ load_n(struct screen *sc, enum page_from from, const struct grid_row *at,
 		.key = at != NULL ? &at->key : NULL,
 		.key_id = at != NULL ? at->id : 0,
 		.limit = limit > 0 ? limit : (size_t)(g->height > 0 ? g->height : 1),
+		.many = g->total >= COUNT_CAP / 10,
 	};
 	struct wy_err e = { 0 };
 
@@ -147,8 +150,9 @@ count(struct screen *sc)
 	struct grid *g = sc->data;
 	struct wy_err e = { 0 };
 
-	if (entity_count(tui_session(sc->app), g->ent, g->search.buf, &g->total,
-	    &e) != WY_OK)
+	/* A whole table counts fast (the smallest index); a search is capped. */
+	if (entity_count(tui_session(sc->app), g->ent, g->search.buf,
+	    g->search.len > 0 ? COUNT_CAP : 0, &g->total, &e) != WY_OK)
 		g->total = -1;
 }
 
@@ -159,8 +163,8 @@ reload_first(struct screen *sc)
 	struct grid *g = sc->data;
 
 	g->cur = 0;
+	count(sc);	/* first: it tells the window query how to search */
 	load(sc, PAGE_FIRST, NULL, 1);
-	count(sc);
 }
 
 /* Reload the same window (after an edit elsewhere, or F5). */
@@ -174,12 +178,12 @@ reload_here(struct screen *sc)
 		reload_first(sc);
 		return;
 	}
+	count(sc);
 	first = g->rows[0];
 	value_copy(&first.key, &g->rows[0].key);
 	if (load(sc, PAGE_FROM, &first, 0) == 0)
 		load(sc, PAGE_LAST, NULL, 1);
 	values_clear(&first.key, 1);
-	count(sc);
 }
 
 static int
@@ -249,7 +253,10 @@ grid_draw(struct screen *sc)
 		g->height = height;	/* resized: fill the new window */
 		reload_here(sc);
 	}
-	if (g->total >= 0)
+	if (g->total >= COUNT_CAP && g->search.len > 0)
+		snprintf(count_text, sizeof count_text, _("%lld+ rows"),
+		    (long long)g->total);
+	else if (g->total >= 0)
 		snprintf(count_text, sizeof count_text, _("%lld rows"),
 		    (long long)g->total);
 	else

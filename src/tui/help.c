@@ -28,37 +28,17 @@ add_line(struct help *h, const char *s)
 	h->lines[h->n++] = xstrdup(s);
 }
 
-/* Add a paragraph wrapped to width columns (breaking at spaces or between
- * Chinese characters). */
+/* Add a paragraph wrapped to width columns. */
 static void
 add_wrapped(struct help *h, const char *text, int width)
 {
-	char line[1024];
-	size_t pos = 0, start, next, lastsp;
-	int w;
+	char **lines;
+	size_t n, i;
 
-	while (text[pos] != '\0') {
-		start = pos;
-		lastsp = 0;
-		w = 0;
-		while (text[pos] != '\0' && text[pos] != '\n') {
-			next = utf8_next(text, pos);
-			memcpy(line, text + pos, next - pos);
-			line[next - pos] = '\0';
-			if (w + utf8_width(line) > width)
-				break;
-			w += utf8_width(line);
-			if (text[pos] == ' ')
-				lastsp = pos;
-			pos = next;
-		}
-		if (text[pos] != '\0' && text[pos] != '\n' && lastsp > start)
-			pos = lastsp + 1;
-		snprintf(line, sizeof line, "%.*s", (int)(pos - start), text + start);
-		add_line(h, line);
-		if (text[pos] == '\n')
-			pos++;
-	}
+	n = tui_wrap(text, width, &lines);
+	for (i = 0; i < n; i++)
+		add_line(h, lines[i]);
+	tui_wrap_free(lines, n);
 }
 
 static void
@@ -151,7 +131,7 @@ tui_open_help(struct app *app, struct screen *about)
 	struct help *h = xcalloc(1, sizeof *h);
 	int width = COLS - 4 > 20 ? COLS - 4 : 20;
 
-	h->title = xasprintf(" %s: %s", _("Help"), about != NULL ?
+	h->title = xasprintf(_(" Help: %s"), about != NULL ?
 	    _(about->ops->name) : "wuye");
 	if (about != NULL && about->ops->help != NULL)
 		add_wrapped(h, _(about->ops->help), width);

@@ -51,27 +51,27 @@ static const struct menu_item property_items[] = {
 	{ N_("Estates"), 'E', "property.read", "estates", NULL },
 	{ N_("Buildings"), 'B', "property.read", "buildings", NULL },
 	{ N_("Rooms"), 'R', "property.read", "rooms", NULL },
-	{ N_("Handover checklist"), 'C', "property.read", "handover_items", NULL },
+	{ N_("Handover checklist"), 'K', "property.read", "handover_items", NULL },
 	{ N_("Handover findings"), 'F', "property.read", "handover_findings", NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
 static const struct menu_item client_items[] = {
-	{ N_("Clients"), 'C', "client.read", "clients", NULL },
+	{ N_("Clients"), 'N', "client.read", "clients", NULL },
 	{ N_("Room occupants (move in, move out)"), 'O', "client.read", "occupancy", NULL },
 	{ N_("Family members"), 'F', "client.read", "family", NULL },
 	{ N_("Leases"), 'L', "client.read", "leases", NULL },
-	{ N_("Parking spaces"), 'P', "client.read", "parking", NULL },
+	{ N_("Parking spaces"), 'A', "client.read", "parking", NULL },
 	{ N_("Vehicles"), 'V', "client.read", "vehicles", NULL },
 	{ N_("Quick find"), 'Q', "property.read", NULL, tui_open_quickfind },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
 static const struct menu_item system_items[] = {
-	{ N_("Category lists"), 'C', "property.read", "categories", NULL },
+	{ N_("Category lists"), 'T', "property.read", "categories", NULL },
 	{ N_("Users"), 'U', "user.admin", "users", NULL },
 	{ N_("Roles"), 'R', "user.admin", "roles", NULL },
-	{ N_("Permissions"), 'P', "user.admin", "role_perms", NULL },
+	{ N_("Permissions"), 'M', "user.admin", "role_perms", NULL },
 	{ N_("Change password"), 'W', NULL, NULL, open_password },
 	{ N_("Log out"), 'L', NULL, NULL, open_logout },
 	{ N_("Quit"), 'Q', NULL, NULL, open_quit },
@@ -100,6 +100,9 @@ tui_menu_is_open(struct app *app)
 	return m.open;
 }
 
+/* F10 opens the pull-down of the module last used.  A module's letter
+ * opens that module's pull-down; an entry's letter picks it (entry letters
+ * are chosen not to clash with the modules' P, C, S). */
 void
 tui_menu_open(struct app *app)
 {
@@ -206,7 +209,7 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 	size_t i, n = count(app, m.cur);
 
 	switch (a) {
-	case ACT_LEFT:
+	case ACT_LEFT:	/* the pull-down, if open, follows */
 		m.cur = (m.cur + NMENUS - 1) % NMENUS;
 		m.item = 0;
 		return TUI_DONE;
@@ -225,10 +228,17 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 			m.item = (m.item + n - 1) % n;
 		return TUI_DONE;
 	case ACT_ENTER:
-		if ((it = nth(app, m.cur, m.item)) != NULL)
+		if (!m.down)
+			m.down = 1;
+		else if ((it = nth(app, m.cur, m.item)) != NULL)
 			return choose(app, it);
 		return TUI_DONE;
-	case ACT_BACK:
+	case ACT_BACK:	/* closes the pull-down, then the bar */
+		if (m.down)
+			m.down = 0;
+		else
+			m.open = 0;
+		return TUI_DONE;
 	case ACT_MENU:
 		m.open = 0;
 		return TUI_DONE;
@@ -241,15 +251,16 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 	if (ch == 0)
 		return TUI_DONE;
 	ch = (wchar_t)towupper((wint_t)ch);
-	if (m.down)
-		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
-			if ((wchar_t)it->key == ch)
-				return choose(app, it);
 	for (i = 0; i < NMENUS; i++)
 		if ((wchar_t)menus[i].key == ch) {
 			m.cur = i;
 			m.down = 1;
 			m.item = 0;
+			return TUI_DONE;
 		}
+	if (m.down)
+		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
+			if ((wchar_t)it->key == ch)
+				return choose(app, it);
 	return TUI_DONE;
 }
