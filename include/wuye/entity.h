@@ -249,6 +249,10 @@ struct entity_rule {
 	int (*check)(struct session *s, const struct entity *ent,
 	    struct value *values, int64_t id, const char **field,
 	    struct wy_err *e);
+	/* What follows from a saved record (e.g. a room's state after a
+	 * move-in), in entity_save's transaction; may be NULL. */
+	int (*after)(struct session *s, const struct entity *ent,
+	    const struct value *values, int64_t id, struct wy_err *e);
 };
 
 #endif

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wuye/date.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
 #include "wuye/ident.h"
@@ -70,7 +71,9 @@ client_check(struct session *s, const struct entity *ent, struct value *v,
 }
 
 /* One payer per room at a time, and no client linked twice to a room in
- * the same role over the same days.  Open ends are 9999-12-31. */
+ * the same role over the same days.  A link covers [start, end): the end
+ * date is the move-out day, on which the next one may move in.  Open ends
+ * are 9999-12-31. */
 static int
 occupancy_check(struct session *s, const struct entity *ent, struct value *v,
     int64_t id, const char **field,
@@ -96,8 +99,8 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 	if (payer != NULL && payer->kind == VALUE_INT && payer->i) {
 		rc = db_int64(s->db, &other, e,
 		    "SELECT id FROM occupancy WHERE room_id = ?1 AND payer = 1"
-		    " AND id <> ?2 AND start_date <= coalesce(?4, '9999-12-31')"
-		    " AND coalesce(end_date, '9999-12-31') >= ?3 LIMIT 1",
+		    " AND id <> ?2 AND start_date < coalesce(?4, '9999-12-31')"
+		    " AND coalesce(end_date, '9999-12-31') > ?3 LIMIT 1",
 		    "IItt", room->i, id, from->s, end);
 		if (rc == WY_OK)
 			return wy_fail(e, WY_EINVALID,
@@ -112,8 +115,8 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 		rc = db_int64(s->db, &other, e,
 		    "SELECT id FROM occupancy WHERE room_id = ?1 AND client_id = ?2"
 		    " AND role = ?3 AND id <> ?4"
-		    " AND start_date <= coalesce(?6, '9999-12-31')"
-		    " AND coalesce(end_date, '9999-12-31') >= ?5 LIMIT 1",
+		    " AND start_date < coalesce(?6, '9999-12-31')"
+		    " AND coalesce(end_date, '9999-12-31') > ?5 LIMIT 1",
 		    "IItItt", room->i, client->i, role->s, id, from->s, end);
 		if (rc == WY_OK)
 			return wy_fail(e, WY_EINVALID,
@@ -124,6 +127,34 @@ occupancy_check(struct session *s, const struct entity *ent, struct value *v,
 	*field = NULL;
 	wy_clear(e);
 	return WY_OK;
+}
+
+/* A room's state follows its current links: a tenant makes it rented, an
+ * owner alone owner-occupied, nobody vacant.  Renovating is left alone;
+ * so is a state that already fits. */
+static int
+occupancy_after(struct session *s, const struct entity *ent,
+    const struct value *v, int64_t id, struct wy_err *e)
+{
+	const struct value *room = entity_value(ent, (struct value *)v, "room");
+	char today[DATE_BUFSIZE];
+
+	(void)id;
+	if (room == NULL || room->kind != VALUE_INT)
+		return WY_OK;
+	date_format(date_today(), today);
+	return db_run(s->db, e,
+	    "WITH cur AS (SELECT"
+	    "  max(role = 'tenant') AS tenant, max(role = 'owner') AS owner"
+	    "  FROM occupancy WHERE room_id = ?1 AND start_date <= ?2"
+	    "  AND (end_date IS NULL OR end_date > ?2)),"
+	    " want AS (SELECT CASE WHEN tenant THEN 'rented' WHEN owner THEN 'owner'"
+	    "  ELSE 'vacant' END AS state FROM cur)"
+	    " UPDATE rooms SET state = (SELECT state FROM want), version = version + 1"
+	    " WHERE id = ?1 AND state <> 'renovating'"
+	    " AND state <> (SELECT state FROM want)"
+	    " AND NOT (state = 'for_sale' AND (SELECT state FROM want) = 'vacant')",
+	    "It", room->i, today);
 }
 
 static int
@@ -161,7 +192,8 @@ family_check(struct session *s, const struct entity *ent, struct value *v,
 const struct entity_rule client_rules[] = {
 	{ .entity = "clients", .check = client_check },
 	{ .entity = "family", .check = family_check },
-	{ .entity = "occupancy", .check = occupancy_check },
+	{ .entity = "occupancy", .check = occupancy_check,
+	  .after = occupancy_after },
 	{ .entity = "leases", .check = lease_check },
 	{ .entity = "parking", .check = parking_check },
 	{ .entity = NULL },

@@ -4,8 +4,9 @@
  * every row that breaks its rule, the row id and three text values, which
  * fill the rule's message "TABLE row ID: ..." (every format takes the
  * table, the id and the three values, in that order, and may ignore some
- * of the values).  Dates are inclusive: an occupancy ending 2026-03-31 and
- * one starting that day overlap; NULL end_date means "still current".
+ * of the values).  A room-client link covers [start_date, end_date): the
+ * end date is the move-out day, on which the next payer may move in; NULL
+ * end_date means "still current".
  */
 #include "wuye/dbcheck.h"
 
@@ -59,8 +60,8 @@ static const struct dbcheck_rule dbcheck_rules[] = {
 		    " ON b.room_id = a.room_id AND b.id > a.id"
 		    " LEFT JOIN rooms r ON r.id = a.room_id"
 		    " WHERE a.payer = 1 AND b.payer = 1"
-		    " AND a.start_date <= coalesce(b.end_date, '9999-12-31')"
-		    " AND b.start_date <= coalesce(a.end_date, '9999-12-31')"
+		    " AND a.start_date < coalesce(b.end_date, '9999-12-31')"
+		    " AND b.start_date < coalesce(a.end_date, '9999-12-31')"
 		    " ORDER BY a.id, b.id",
 		.fmt = N_("%s row %lld: its payer period overlaps that of row "
 		    "%s for room %s (both pay on %s)"),

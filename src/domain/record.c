@@ -557,6 +557,23 @@ entity_update(struct session *s, const struct entity *ent, int64_t id,
 	return WY_OK;
 }
 
+/* The entity's after-save rules. */
+static int
+run_after(struct session *s, const struct entity *ent,
+    const struct value *values, int64_t id, struct wy_err *e)
+{
+	const struct entity_rule *r;
+	size_t t;
+	int rc;
+
+	for (t = 0; t < sizeof rule_tables / sizeof rule_tables[0]; t++)
+		for (r = rule_tables[t]; r->entity != NULL; r++)
+			if (r->after != NULL && strcmp(r->entity, ent->name) == 0 &&
+			    (rc = r->after(s, ent, values, id, e)) != WY_OK)
+				return rc;
+	return WY_OK;
+}
+
 int
 entity_save(struct session *s, const struct entity *ent, int64_t id,
     int64_t version, struct value *values, int64_t *newid,
@@ -577,6 +594,8 @@ entity_save(struct session *s, const struct entity *ent, int64_t id,
 		rc = entity_update(s, ent, id, version, values, e);
 		*newid = id;
 	}
+	if (rc == WY_OK)
+		rc = run_after(s, ent, values, *newid, e);
 	snprintf(detail, sizeof detail, id == 0 ? "new" : "version %lld",
 	    (long long)version);
 	if (rc == WY_OK)
@@ -738,9 +757,11 @@ has_lower(const char *s)
 	return 0;
 }
 
-/* " WHERE (a GLOB ?1 OR ...)" for the search fields (and "a GLOB ?2" for
- * the upper-cased text when it differs), or " WHERE 1" when there is no
- * search.  With scan, the terms cannot use an index ("+a"), so that a
+/* The WHERE clause of a search: rows where a search field starts with the
+ * text (?1), or with it upper-cased (?2) when that differs; " WHERE 1"
+ * when there is no search.  Normally each field's index finds its rows
+ * ("t.rowid IN (SELECT ... UNION ...)"), so a rare prefix is found at once
+ * whatever the sort order.  With scan, the terms use no index, so that a
  * search matching many rows walks the sort order instead of sorting them
  * all. */
 static void
@@ -762,8 +783,13 @@ search_where(const struct entity *ent, const char *search, int scan,
 			if (f == NULL || (f->type != FIELD_TEXT &&
 			    f->type != FIELD_LONGTEXT && f->type != FIELD_CHOICE))
 				continue;
-			sql_add(sql, size, "%s %st.\"%s\" GLOB ?%d", n++ ? " OR" :
-			    " WHERE (", scan ? "+" : "", f->column, p);
+			if (scan)
+				sql_add(sql, size, "%s +t.\"%s\" GLOB ?%d",
+				    n++ ? " OR" : " WHERE (", f->column, p);
+			else
+				sql_add(sql, size, "%s SELECT rowid FROM \"%s\" WHERE \"%s\" GLOB ?%d",
+				    n++ ? " UNION" : " WHERE t.rowid IN (", ent->table,
+				    f->column, p);
 		}
 	if (n > 0)
 		sql_add(sql, size, ")");
@@ -872,20 +898,14 @@ entity_page(struct session *s, const struct entity *ent,
 	return rc;
 }
 
-int
-entity_count(struct session *s, const struct entity *ent, const char *search,
-    int64_t cap, int64_t *n, struct wy_err *e)
+/* Count the rows of one query (with the search bound), up to cap. */
+static int
+count_rows(struct session *s, const struct entity *ent, const char *sql,
+    const char *search, int64_t cap, int64_t *n, struct wy_err *e)
 {
-	char sql[4096] = "";
 	sqlite3_stmt *st;
 	int rc;
 
-	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
-		return rc;
-	sql_add(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" AS t",
-	    ent->table);
-	search_where(ent, search, 0, sql, sizeof sql);
-	sql_add(sql, sizeof sql, " LIMIT ?5)");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	bind_search(st, search);
@@ -894,6 +914,42 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 	*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? WY_OK : db_fail(s->db, rc, e, entity_title(ent));
+}
+
+int
+entity_count(struct session *s, const struct entity *ent, const char *search,
+    int64_t cap, int64_t *n, struct wy_err *e)
+{
+	const struct field *f;
+	char sql[4096];
+	size_t i;
+	int rc, p;
+
+	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
+		return rc;
+	/* A prefix that one field alone matches cap times: cap, at once
+	 * (the union below would gather every match first). */
+	for (p = 1; cap > 0 && search != NULL && *search != '\0' &&
+	    p <= 1 + has_lower(search); p++)
+		for (i = 0; i < ent->nsearch; i++) {
+			f = entity_field(ent, ent->search[i]);
+			if (f == NULL || (f->type != FIELD_TEXT &&
+			    f->type != FIELD_LONGTEXT && f->type != FIELD_CHOICE))
+				continue;
+			snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM"
+			    " \"%s\" WHERE \"%s\" GLOB ?%d LIMIT ?5)",
+			    ent->table, f->column, p);
+			if ((rc = count_rows(s, ent, sql, search, cap, n, e)) != WY_OK)
+				return rc;
+			if (*n >= cap)
+				return WY_OK;
+		}
+	sql[0] = '\0';
+	sql_add(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" AS t",
+	    ent->table);
+	search_where(ent, search, 0, sql, sizeof sql);
+	sql_add(sql, sizeof sql, " LIMIT ?5)");
+	return count_rows(s, ent, sql, search, cap, n, e);
 }
 
 /* Keep the values of the one row read by entity_get. */

@@ -634,5 +634,8 @@ tui_main(struct db *db, const struct conf *conf, struct wy_err *e)
 	while (app.top != NULL)
 		pop(&app);
 	endwin();
+	if (got_signal)
+		return wy_fail(e, WY_EFAIL, _("stopped by signal %d (the terminal hung up?)"),
+		    (int)got_signal);
 	return WY_OK;
 }

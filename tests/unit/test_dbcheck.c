@@ -119,7 +119,13 @@ END_TEST
 
 START_TEST(test_payer_overlap)
 {
+	/* The move-out day is the next one's move-in day: no overlap. */
+	struct found f;
+
 	fixture_sql(&fx, "UPDATE occupancy SET end_date = '2023-07-01' "
+	    "WHERE id = 1");
+	ck_assert_int_eq(run(&f), 0);
+	fixture_sql(&fx, "UPDATE occupancy SET end_date = '2023-07-02' "
 	    "WHERE id = 1");
 	one("occupancy row 1: its payer period overlaps that of row 2 for "
 	    "room 1-101 (both pay on 2023-07-01)");

@@ -329,12 +329,12 @@ START_TEST(test_occupancy_one_payer)
 	    "end_date", "2024-06-30", "payer", "yes", NULL }, &e), WY_OK);
 	/* Overlapping payer: refused. */
 	ck_assert_int_eq(add("occupancy", (const char *[]){ "room", "A1-1-101",
-	    "client", "C2", "role", "owner", "start_date", "2024-06-30",
+	    "client", "C2", "role", "owner", "start_date", "2024-06-29",
 	    "payer", "yes", NULL }, &e), WY_EINVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "already has a payer"));
-	/* The next day: fine. */
+	/* From the move-out day on: fine (a link covers [start, end)). */
 	ck_assert_int_eq(add("occupancy", (const char *[]){ "room", "A1-1-101",
-	    "client", "C2", "role", "owner", "start_date", "2024-07-01",
+	    "client", "C2", "role", "owner", "start_date", "2024-06-30",
 	    "payer", "yes", NULL }, &e), WY_OK);
 	/* A tenant who is not the payer: fine. */
 	ck_assert_int_eq(add("occupancy", (const char *[]){ "room", "A1-1-101",

@@ -118,10 +118,15 @@ START_TEST(test_search_and_count)
 	int64_t n;
 
 	ck_assert_str_eq(page(&q, &c), "A1-1-1001,A1-1-1002,A1-1-1003,A1-1-1004,A1-1-1005");
-	ck_assert_int_eq(entity_count(&fx.s, rooms, "A1-1-09", &n, &e), WY_OK);
+	ck_assert_int_eq(entity_count(&fx.s, rooms, "A1-1-09", 0, &n, &e), WY_OK);
 	ck_assert_int_eq(n, 10);
-	ck_assert_int_eq(entity_count(&fx.s, rooms, NULL, &n, &e), WY_OK);
+	ck_assert_int_eq(entity_count(&fx.s, rooms, NULL, 0, &n, &e), WY_OK);
 	ck_assert_int_eq(n, 95);
+	ck_assert_int_eq(entity_count(&fx.s, rooms, NULL, 50, &n, &e), WY_OK);
+	ck_assert_int_eq(n, 50);	/* capped */
+	q.many = 1;	/* the same rows, walking the sort order */
+	ck_assert_str_eq(page(&q, &c), "A1-1-1001,A1-1-1002,A1-1-1003,A1-1-1004,A1-1-1005");
+	q.many = 0;
 	q.search = "A1-1-0*";	/* a GLOB character is a character */
 	ck_assert_str_eq(page(&q, &c), "");
 	ck_assert_int_eq(entity_load(fx.conf, "clients", &clients, &e), WY_OK);
@@ -251,6 +256,36 @@ START_TEST(test_move_out)
 	ck_assert_int_eq(n, 1);
 	ck_assert_int_eq(client_move_out(&fx.s, 1, 2, "2026-02-01", &e), WY_EINVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "already ended"));
+	/* Nobody lives there any more: the room is vacant. */
+	ck_assert_int_eq(db_int64(fx.db, &n, &e, "SELECT count(*) FROM rooms"
+	    " WHERE id = 1 AND state = 'vacant' AND version = 2", ""), WY_OK);
+	ck_assert_int_eq(n, 1);
+}
+END_TEST
+
+/* A move-in through the form's save makes the room's state follow. */
+START_TEST(test_move_in_state)
+{
+	struct entity *occ;
+	struct value *v;
+	struct wy_err e = { 0 };
+	const char *const texts[] = { "A1-1-0103", "C2", "tenant", "2025-05-01",
+	    "", "no", "" };
+	int64_t id, n;
+	size_t i;
+
+	ck_assert_int_eq(entity_load(fx.conf, "occupancy", &occ, &e), WY_OK);
+	v = calloc(occ->nfields, sizeof *v);
+	for (i = 0; i < occ->nfields; i++)
+		ck_assert_int_eq(field_parse(&fx.s, occ, &occ->fields[i], texts[i], 1,
+		    &v[i], &e), WY_OK);
+	ck_assert_msg(entity_save(&fx.s, occ, 0, 0, v, &id, NULL, &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(db_int64(fx.db, &n, &e, "SELECT count(*) FROM rooms"
+	    " WHERE code = 'A1-1-0103' AND state = 'rented'", ""), WY_OK);
+	ck_assert_int_eq(n, 1);
+	values_clear(v, occ->nfields);
+	free(v);
+	entity_free(&occ);
 }
 END_TEST
 
@@ -268,6 +303,7 @@ record_suite(void)
 	tcase_add_test(tc, test_delete_in_use);
 	tcase_add_test(tc, test_choices);
 	tcase_add_test(tc, test_move_out);
+	tcase_add_test(tc, test_move_in_state);
 	suite_add_tcase(s, tc);
 	return s;
 }
