@@ -35,6 +35,8 @@ setup_locale(void)
 		if ((slash = strrchr(exe, '/')) != NULL) {
 			*slash = '\0';
 			snprintf(dir, sizeof dir, "%s/locale", exe);
+			if (access(dir, R_OK) != 0)	/* build/asan/wuye */
+				snprintf(dir, sizeof dir, "%s/../locale", exe);
 			if (access(dir, R_OK) == 0) {
 				bindtextdomain("wuye", dir);
 				textdomain("wuye");

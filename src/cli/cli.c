@@ -38,14 +38,14 @@ cli_print_help(FILE *f)
 
 	for (c = cli_commands; *c != NULL; c++)
 		if (strcmp((*c)->name, "summary") != 0)
-			fprintf(f, "  %s %s\n        %s\n", (*c)->name,
-			    (*c)->args, _((*c)->help));
+			fprintf(f, "  %s%s%s\n        %s\n", (*c)->name,
+			    *(*c)->args ? " " : "", (*c)->args, _((*c)->help));
 }
 
 int
 cli_usage(struct cli *c, const struct cli_cmd *cmd, const char *why)
 {
-	return wy_fail(&c->err, WY_EUSAGE, "%s%susage: wuye %s %s",
+	return wy_fail(&c->err, WY_EUSAGE, _("%s%susage: wuye %s %s"),
 	    why != NULL ? why : "", why != NULL ? "; " : "", cmd->name,
 	    cmd->args);
 }

@@ -136,7 +136,7 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	printf(_("  %lld parking spaces, %lld vehicles, "
 	    "%lld handover findings\n"), (long long)n.spaces,
 	    (long long)n.vehicles, (long long)n.findings);
-	printf(_("log in as admin, manager, cashier or clerk with the password "
+	printf(_("log in as admin, manager, cashier, clerk or engineer with the password "
 	    "%s\n"), DEMO_PASSWORD);
 	return WY_OK;
 }

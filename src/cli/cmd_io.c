@@ -22,11 +22,14 @@
 
 extern const struct cli_cmd cli_cmd_import, cli_cmd_export;
 
+/* Every problem but the first, which main() prints with the summary. */
 static void
 print_problem(void *arg, const char *msg)
 {
-	(void)arg;
-	fprintf(stderr, "%s\n", msg);
+	int *seen = arg;
+
+	if ((*seen)++ > 0)
+		fprintf(stderr, "%s\n", msg);
 }
 
 static void
@@ -73,13 +76,14 @@ cmd_import(struct cli *c, int argc, char **argv)
 	struct import_opts o = { .problem = print_problem };
 	struct entity *ent;
 	long rows;
-	int rc;
+	int rc, seen = 0;
 
 	if (argc != 3)
 		return cli_usage(c, &cli_cmd_import, NULL);
 	if ((rc = load_kind(c, &cli_cmd_import, argv[1], &ent)) != WY_OK)
 		return rc;
 	o.path = argv[2];
+	o.arg = &seen;
 	o.max_errors = (int)conf_int(c->conf, "import.max_errors");
 	if (isatty(STDERR_FILENO))
 		o.progress = print_progress;

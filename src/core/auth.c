@@ -305,9 +305,10 @@ auth_login(struct db *db, const struct conf *conf, const char *name,
 			    "after %lld failed log-ins; an administrator must set "
 			    "a new password"), name, (long long)now);
 		}
-		return wy_fail(e, WY_EDENIED,
-		    _("wrong password for %s; %lld more wrong passwords lock "
-		    "the account"), name, (long long)(max - now));
+		return wy_fail(e, WY_EDENIED, ngettext(
+		    "wrong password for %s; %lld more wrong password locks the account",
+		    "wrong password for %s; %lld more wrong passwords lock the account",
+		    (unsigned long)(max - now)), name, (long long)(max - now));
 	}
 	if ((rc = auth_accept(db, conf, id, hash, password, failed, max,
 	    &locked, e)) != WY_OK)
@@ -353,7 +354,7 @@ auth_require(const struct session *s, const char *perm, struct wy_err *e)
 {
 	if (auth_can(s, perm))
 		return WY_OK;
-	return wy_fail(e, WY_EDENIED, _("permission denied: %s (%s) may not %s"),
+	return wy_fail(e, WY_EDENIED, _("permission denied: user %s (role %s) does not have the permission %s"),
 	    s != NULL ? s->user : "?", s != NULL ? s->role : "?",
 	    perm != NULL ? perm : "?");
 }

@@ -18,6 +18,7 @@
 
 #include "wuye/backup.h"
 #include "wuye/embed.h"
+#include "wuye/i18n.h"
 
 #define DB_BUSY_DEFAULT_MS 5000
 
@@ -56,14 +57,14 @@ make_parent_dirs(const char *path, struct wy_err *e)
 	char *p;
 
 	if (strlen(path) >= sizeof buf)
-		return wy_fail(e, WY_EINVALID, "%s: path too long", path);
+		return wy_fail(e, WY_EINVALID, _("%s: path too long"), path);
 	strcpy(buf, path);
 	for (p = buf + 1; *p != '\0'; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
 		if (mkdir(buf, 0700) != 0 && errno != EEXIST)
-			return wy_fail(e, WY_EFAIL, "cannot create folder %s: %s",
+			return wy_fail(e, WY_EFAIL, _("cannot create folder %s: %s"),
 			    buf, strerror(errno));
 		*p = '/';
 	}
@@ -82,19 +83,19 @@ db_fail(struct db *db, int rc, struct wy_err *e, const char *what)
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
 		return wy_fail(e, WY_ECONFLICT,
-		    "%s: the database is busy (another user is writing); try again",
+		    _("%s: the database is busy (another user is writing); try again"),
 		    what);
 	case SQLITE_NOTADB:
-		return wy_fail(e, WY_EFAIL, "%s: not a database or corrupt: %s",
+		return wy_fail(e, WY_EFAIL, _("%s: not a database or corrupt: %s"),
 		    what, db != NULL && db->path != NULL ? db->path : "");
 	case SQLITE_CORRUPT:
-		return wy_fail(e, WY_EFAIL, "%s: the database is corrupt: %s",
+		return wy_fail(e, WY_EFAIL, _("%s: the database is corrupt: %s"),
 		    what, msg);
 	case SQLITE_READONLY:
-		return wy_fail(e, WY_EDENIED, "%s: the database is read-only",
+		return wy_fail(e, WY_EDENIED, _("%s: the database is read-only"),
 		    what);
 	case SQLITE_INTERRUPT:
-		return wy_fail(e, WY_EFAIL, "%s: interrupted", what);
+		return wy_fail(e, WY_EFAIL, _("%s: interrupted"), what);
 	default:
 		return wy_fail(e, WY_EFAIL, "%s: %s", what, msg);
 	}
@@ -333,16 +334,16 @@ db_migrate(struct db *db, int *applied, struct wy_err *e)
 		*applied = 0;
 	v = db_schema_version(db);
 	if (v < 0)
-		return wy_fail(e, WY_EFAIL, "%s: cannot read the schema version",
+		return wy_fail(e, WY_EFAIL, _("%s: cannot read the schema version"),
 		    db->path);
 	if (v >= latest)
 		return WY_OK;
 	if (v > 0 && (rc = backup_create(db, db->backup_dir, NULL,
 	    db->backup_keep, NULL, 0, e)) != WY_OK)
-		return wy_prefix(e, "backup before upgrading the database");
+		return wy_prefix(e, _("backup before upgrading the database"));
 	for (v++; v <= latest; v++) {
 		if ((f = migration_find(v)) == NULL)
-			return wy_fail(e, WY_EFAIL, "migration %03d is missing", v);
+			return wy_fail(e, WY_EFAIL, _("migration %03d is missing"), v);
 		if ((rc = db_begin(db, e)) != WY_OK)
 			return rc;
 		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
@@ -373,12 +374,12 @@ check_identity(struct db *db, struct wy_err *e)
 	    "SELECT count(*) FROM sqlite_schema", "")) != WY_OK)
 		return rc;
 	if (app != DB_APPLICATION_ID && (app != 0 || tables > 0))
-		return wy_fail(e, WY_EFAIL, "%s: not a wuye database", db->path);
+		return wy_fail(e, WY_EFAIL, _("%s: not a wuye database"), db->path);
 	v = db_schema_version(db);
 	if (v > db_schema_latest())
 		return wy_fail(e, WY_EFAIL,
-		    "%s: the database has schema version %d but this wuye knows "
-		    "only up to %d; upgrade wuye", db->path, v,
+		    _("%s: the database has schema version %d but this wuye knows "
+		    "only up to %d; upgrade wuye"), db->path, v,
 		    db_schema_latest());
 	return WY_OK;
 }
@@ -392,16 +393,16 @@ db_open(const char *path, unsigned flags, struct db **out, struct wy_err *e)
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
-		return wy_fail(e, WY_EUSAGE, "no database file given");
+		return wy_fail(e, WY_EUSAGE, _("no database file given"));
 	if (stat(path, &sb) != 0) {
 		if (!(flags & DB_CREATE))
 			return wy_fail(e, WY_ENOTFOUND,
-			    "database %s does not exist; create it with 'wuye init'",
+			    _("database %s does not exist; create it with 'wuye init'"),
 			    path);
 		if ((rc = make_parent_dirs(path, e)) != WY_OK)
 			return rc;
 	} else if (!S_ISREG(sb.st_mode))
-		return wy_fail(e, WY_EINVALID, "%s: not a regular file", path);
+		return wy_fail(e, WY_EINVALID, _("%s: not a regular file"), path);
 
 	if ((db = calloc(1, sizeof *db)) == NULL || (db->path = strdup(path)) == NULL)
 		abort();

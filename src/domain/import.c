@@ -265,8 +265,9 @@ import_csv(struct session *s, const struct entity *ent,
 		*e = im.first;
 		if (im.errors > 1)
 			snprintf(e->msg + strlen(e->msg), sizeof e->msg - strlen(e->msg),
-			    _(" (and %ld more problems; nothing was imported)"),
-			    im.errors - 1);
+			    ngettext(" (and %ld more problem; nothing was imported)",
+			    " (and %ld more problems; nothing was imported)",
+			    (unsigned long)(im.errors - 1)), im.errors - 1);
 		else
 			snprintf(e->msg + strlen(e->msg), sizeof e->msg - strlen(e->msg),
 			    _(" (nothing was imported)"));

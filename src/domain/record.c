@@ -26,11 +26,13 @@
 extern const struct entity_rule property_rules[];
 extern const struct entity_rule client_rules[];
 extern const struct entity_rule system_rules[];
+extern const struct entity_rule charge_rules[];
 
 static const struct entity_rule *const rule_tables[] = {
 	property_rules,
 	client_rules,
 	system_rules,
+	charge_rules,
 };
 
 void
@@ -119,8 +121,8 @@ parse_lookup(struct session *s, const struct field *f, const char *text,
 		return WY_OK;
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, rc, e, f->name);
-	return wy_fail(e, WY_EINVALID, _("%s: no %s '%s'"), field_label(f),
-	    f->lookup, text);
+	return wy_fail(e, WY_EINVALID, _("%s: there is no '%s' (F3 lists them)"),
+	    field_label(f), text);
 }
 
 static int
@@ -407,16 +409,23 @@ entity_value(const struct entity *ent, struct value *values, const char *name)
  * idcard (or when it has no id_type field). */
 static int
 check_idcard(const struct entity *ent, struct value *values,
-    const struct value *v, struct wy_err *e)
+    struct value *v, struct wy_err *e)
 {
 	const struct value *type = entity_value(ent, values, "id_type");
+
+	size_t n;
+	int rc;
 
 	if (v->kind != VALUE_TEXT)
 		return WY_OK;
 	if (type != NULL && (type->kind != VALUE_TEXT ||
 	    strcmp(type->s, "idcard") != 0))
 		return WY_OK;
-	return ident_idcard_check(v->s, e);	/* the message names the number */
+	rc = ident_idcard_check(v->s, e);	/* the message names the number */
+	n = strlen(v->s);
+	if (rc == WY_OK && n > 0 && v->s[n - 1] == 'x')
+		v->s[n - 1] = 'X';	/* stored as printed on the card */
+	return rc;
 }
 
 int

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wuye/auth.h"
 #include "wuye/mem.h"
 
 struct export {
@@ -13,6 +14,7 @@ struct export {
 	struct sink_cell *cells;
 	char **texts;		/* cell texts owned for the current row */
 	long rows;
+	int names;		/* choices and lookups by name, not code */
 	struct wy_err *e;
 };
 
@@ -62,7 +64,9 @@ export_row(void *arg, int64_t id, int64_t version, const struct value *v)
 		    f->type == FIELD_DECIMAL || f->type == FIELD_MONEY))
 			x->cells[i].i = v[i].i;
 		else if (v[i].kind != VALUE_NULL) {
-			x->texts[i] = field_text(x->s, f, &v[i]);
+			/* Names for people (.xlsx, text), codes for programs. */
+			x->texts[i] = x->names ? field_display(x->s, f, &v[i]) :
+			    field_text(x->s, f, &v[i]);
 			x->cells[i].s = x->texts[i];
 		}
 	}
@@ -96,6 +100,9 @@ export_entity(struct session *s, const struct entity *ent,
 		all.limit = 0;
 		q = &all;
 	}
+	if ((rc = auth_require(s, "export", e)) != WY_OK)
+		return rc;
+	x.names = labels;
 	cols = xcalloc(ent->nfields, sizeof *cols);
 	x.cells = xcalloc(ent->nfields, sizeof *x.cells);
 	x.texts = xcalloc(ent->nfields, sizeof *x.texts);

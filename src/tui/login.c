@@ -70,7 +70,7 @@ login_draw(struct screen *sc)
 	    _("Enter: next field / log in    Esc: quit"));
 	if (l->demo) {
 		tui_put(y + 10, 2, COLS - 4, 0, tui_attr(ROLE_INFO),
-		    _("Demo database: log in as admin, manager, cashier or clerk,"));
+		    _("Demo database: log in as admin, manager, cashier, clerk or engineer,"));
 		tui_put(y + 11, 2, COLS - 4, 0, tui_attr(ROLE_INFO),
 		    _("all with the password demo."));
 	}

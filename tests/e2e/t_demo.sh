@@ -13,7 +13,7 @@ dump() {
 run 0 "demo with the defaults" -- w demo
 has "summary counts rooms" "$OUT" "2000 rooms"
 has "summary counts parking spaces" "$OUT" "parking spaces"
-has "summary names the demo users" "$OUT" "log in as admin, manager, cashier or clerk with the password demo"
+has "summary names the demo users" "$OUT" "log in as admin, manager, cashier, clerk or engineer with the password demo"
 lacks "no progress without a terminal" "$ERR" "rooms "
 same "2000 rooms" 2000 "$(count "$DB" rooms)"
 same "3 estates" 3 "$(count "$DB" estates)"

@@ -35,7 +35,7 @@ CSV
 before=$(w --user admin export rooms | md5sum)
 run 3 "a bad import exits 3" -- w --user admin import rooms "$T/bad.csv"
 has "it names file, line and column" "$ERR" "bad.csv:3:4: Building area"
-has "it lists every problem" "$ERR" "bad.csv:4:2: Building: no buildings 'ZZ'"
+has "it lists every problem" "$ERR" "bad.csv:4:2: Building: there is no 'ZZ'"
 has "it says nothing was imported" "$ERR" "nothing was imported"
 same "the database is unchanged" "$before" "$(w --user admin export rooms | md5sum)"
 

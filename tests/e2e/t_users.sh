@@ -43,9 +43,9 @@ has "wrong password message" "$ERR" "wrong password for bob; 4 more"
 WUYE_PASSWORD=nope run 5 "unknown user" -- w --user nobody user list
 has "unknown user message" "$ERR" "unknown user nobody"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not add users" -- w --user bob user add eve --role clerk
-has "permission message" "$ERR" "permission denied: bob (clerk) may not user.admin"
+has "permission message" "$ERR" "permission denied: user bob (role clerk) does not have the permission user.admin"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not list users" -- w --user bob user list
-has "list permission message" "$ERR" "permission denied: bob (clerk)"
+has "list permission message" "$ERR" "permission denied: user bob (role clerk)"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not set another's password" -- w --user bob user passwd admin
 WUYE_PASSWORD=clerkpw WUYE_NEW_PASSWORD=bobnew run 0 "clerk sets his own password" -- w --user bob user passwd bob
 has "passwd says so" "$OUT" "new password set for bob"

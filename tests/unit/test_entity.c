@@ -176,7 +176,7 @@ START_TEST(test_parse_choice_lookup_date_bool)
 	ck_assert_int_eq(parse(ent, "building", "A1", &v, &e), WY_OK);
 	ck_assert_int_eq(v.i, 1);
 	ck_assert_int_eq(parse(ent, "building", "Z9", &v, &e), WY_EINVALID);
-	ck_assert_ptr_nonnull(strstr(e.msg, "no buildings 'Z9'"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "Building: there is no 'Z9'"));
 	ck_assert_int_eq(parse(ent, "handover", "2026-02-30", &v, &e), WY_EINVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "Handover date"));
 	ck_assert_int_eq(parse(ent, "handover", "2026-02-28", &v, &e), WY_OK);

@@ -96,7 +96,7 @@ START_TEST(test_import_all_or_nothing)
 	ck_assert_int_eq(count("SELECT count(*) FROM rooms"), 0);
 	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:3:4: Building area"));
 	ck_assert_ptr_nonnull(strstr(e.msg, "2 more problems"));
-	ck_assert_ptr_nonnull(strstr(problems, "in.csv:4:2: Building: no buildings 'Z9'"));
+	ck_assert_ptr_nonnull(strstr(problems, "in.csv:4:2: Building: there is no 'Z9'"));
 	ck_assert_ptr_nonnull(strstr(problems, "in.csv:5:1: Room code: 'A1-1-101' is already used"));
 }
 END_TEST
