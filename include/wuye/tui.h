@@ -88,6 +88,13 @@ enum tui_action tui_action_of_key(int key);
 /* A key's name for help and the key bar ("F1", "Esc", "^R", "Up"). */
 const char *tui_key_name(int key);
 
+struct screen_ops;
+
+/* The key-bar label and the help line of an action on a screen (its
+ * notes first, then the table), translated. */
+const char *tui_action_label(const struct screen_ops *ops, enum tui_action a);
+const char *tui_action_help(const struct screen_ops *ops, enum tui_action a);
+
 /* All the keys of an action for help: "F1, ?, Esc 1".  Returns buf. */
 char *tui_action_keys(enum tui_action a, char *buf, size_t size);
 
@@ -131,6 +138,14 @@ enum tui_role {
 struct app;
 struct screen;
 
+/* What an action means on one screen, when it is more than the table's
+ * words (F8 on the room page is a move-out, not a delete). */
+struct tui_note {
+	enum tui_action action;
+	const char *label;	/* key-bar label (N_), or NULL: the table's */
+	const char *help;	/* help line (N_) */
+};
+
 /* What a screen is: one const instance per kind of screen. */
 struct screen_ops {
 	const char *name;	/* English, for the help title (N_) */
@@ -149,6 +164,8 @@ struct screen_ops {
 	void (*cursor)(struct screen *sc, int *y, int *x);
 	/* Actions shown on the function-key bar, ended by ACT_NONE. */
 	const enum tui_action *bar;
+	/* This screen's own words for some actions, ended by ACT_NONE. */
+	const struct tui_note *notes;
 	int dialog;		/* drawn over the screen below */
 };
 

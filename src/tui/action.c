@@ -79,3 +79,32 @@ tui_action_keys(enum tui_action a, char *buf, size_t size)
 	}
 	return buf;
 }
+
+static const struct tui_note *
+note_of(const struct screen_ops *ops, enum tui_action a)
+{
+	const struct tui_note *n;
+
+	for (n = ops != NULL ? ops->notes : NULL; n != NULL && n->action != ACT_NONE; n++)
+		if (n->action == a)
+			return n;
+	return NULL;
+}
+
+const char *
+tui_action_label(const struct screen_ops *ops, enum tui_action a)
+{
+	const struct tui_note *n = note_of(ops, a);
+
+	if (n != NULL && n->label != NULL)
+		return _(n->label);
+	return tui_actions[a].label != NULL ? _(tui_actions[a].label) : "";
+}
+
+const char *
+tui_action_help(const struct screen_ops *ops, enum tui_action a)
+{
+	const struct tui_note *n = note_of(ops, a);
+
+	return _(n != NULL && n->help != NULL ? n->help : tui_actions[a].help);
+}

@@ -408,7 +408,7 @@ draw_keybar(struct app *app)
 		return;
 	for (a = app->top->ops->bar; *a != ACT_NONE && x < COLS; a++) {
 		key = tui_key_name(tui_actions[*a].keys[0]);
-		label = tui_actions[*a].label ? _(tui_actions[*a].label) : "";
+		label = tui_action_label(app->top->ops, *a);
 		kw = utf8_width(key);
 		lw = utf8_width(label);
 		if (x + kw + lw > COLS)

@@ -427,6 +427,12 @@ form_text(struct screen *sc, wchar_t ch)
 static const enum tui_action form_bar[] = { ACT_HELP, ACT_SAVE, ACT_FIND,
 	ACT_REFRESH, ACT_QUICKFIND, ACT_MENU, ACT_BACK, ACT_NONE };
 
+static const struct tui_note form_notes[] = {
+	{ ACT_FIND, N_("Pick"), N_("pick from a list (choices, lookups), or today in a date") },
+	{ ACT_REFRESH, NULL, N_("load the record again (asks if you changed it)") },
+	{ ACT_NONE, NULL, NULL },
+};
+
 static const struct screen_ops form_ops = {
 	.name = N_("Form"),
 	.help = N_("One record. Type into the field with the cursor; Tab, Enter, Up "
@@ -447,6 +453,7 @@ static const struct screen_ops form_ops = {
 	.text = form_text,
 	.cursor = form_cursor,
 	.bar = form_bar,
+	.notes = form_notes,
 };
 
 int

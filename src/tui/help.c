@@ -41,15 +41,22 @@ add_wrapped(struct help *h, const char *text, int width)
 	tui_wrap_free(lines, n);
 }
 
+/* The keys of the actions, each with its help wrapped beside it. */
 static void
-add_keys(struct help *h, const enum tui_action *acts)
+add_keys(struct help *h, const struct screen_ops *ops,
+    const enum tui_action *acts, int width)
 {
-	char line[512], keys[64];
+	char line[512], keys[64], **lines;
+	size_t n, i;
 
 	for (; *acts != ACT_NONE; acts++) {
-		snprintf(line, sizeof line, "  %-18s %s",
-		    tui_action_keys(*acts, keys, sizeof keys), _(tui_actions[*acts].help));
-		add_line(h, line);
+		n = tui_wrap(tui_action_help(ops, *acts), width - 21, &lines);
+		for (i = 0; i < n; i++) {
+			snprintf(line, sizeof line, "  %-18s %s", i == 0 ?
+			    tui_action_keys(*acts, keys, sizeof keys) : "", lines[i]);
+			add_line(h, line);
+		}
+		tui_wrap_free(lines, n);
 	}
 }
 
@@ -138,11 +145,11 @@ tui_open_help(struct app *app, struct screen *about)
 	add_line(h, "");
 	if (about != NULL && about->ops->bar != NULL) {
 		add_line(h, _("Keys on this screen:"));
-		add_keys(h, about->ops->bar);
+		add_keys(h, about->ops, about->ops->bar, width);
 		add_line(h, "");
 	}
 	add_line(h, _("Keys everywhere:"));
-	add_keys(h, everywhere);
+	add_keys(h, NULL, everywhere, width);
 	add_line(h, "");
 	add_wrapped(h, _("Every F-key also works as Esc followed by a digit (Esc 0 is F10), "
 	    "for terminals and SSH clients that do not send F-keys. The full list of "

@@ -46,11 +46,21 @@ static void page_draw(struct screen *sc);
 static int page_action(struct screen *sc, enum tui_action a);
 
 static const enum tui_action page_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT,
-	ACT_REFRESH, ACT_QUICKFIND, ACT_DELETE, ACT_MENU, ACT_BACK, ACT_NONE };
+	ACT_REFRESH, ACT_QUICKFIND, ACT_DELETE, ACT_TAB, ACT_MENU, ACT_BACK,
+	ACT_NONE };
+
+static const struct tui_note page_notes[] = {
+	{ ACT_NEW, NULL, N_("add a record linked to this one; in the occupants, a move-in") },
+	{ ACT_EDIT, NULL, N_("change this record itself") },
+	{ ACT_DELETE, N_("Move out"), N_("in the occupants: end the selected link today (a move-out)") },
+	{ ACT_TAB, N_("Next list"), N_("the next list") },
+	{ ACT_NONE, NULL, NULL },
+};
 
 static const struct screen_ops page_ops[] = {
 	{ .name = N_("Room"), .enter = page_load, .leave = page_leave,
 	  .draw = page_draw, .action = page_action, .bar = page_bar,
+	  .notes = page_notes,
 	  .help =
 	  N_("A room and everything linked to it: its occupants (owners, tenants "
 	  "and residents, past ones dimmed), the family members of its current "
@@ -63,6 +73,7 @@ static const struct screen_ops page_ops[] = {
 	  "In the other lists F2 adds a record for this room.") },
 	{ .name = N_("Client"), .enter = page_load, .leave = page_leave,
 	  .draw = page_draw, .action = page_action, .bar = page_bar,
+	  .notes = page_notes,
 	  .help =
 	  N_("A client and everything linked to them: their rooms (current and "
 	  "past), family members, vehicles, parking spaces and leases.\n"
