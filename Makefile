@@ -95,6 +95,13 @@ $(B)/libwuye.a: $(OBJ)
 $(B)/asan/libwuye.a: $(ASAN_OBJ)
 	$(Q)rm -f $@ && ar rcs $@ $^
 
+# main.c has LOCALEDIR compiled in: rebuild it when PREFIX changes.
+$(B)/prefix.stamp: FORCE | $(B)/.deps
+	$(Q)echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' >$@
+$(B)/src/main.o $(B)/asan/src/main.o: $(B)/prefix.stamp
+.PHONY: FORCE
+FORCE:
+
 $(B)/wuye: $(B)/src/main.o $(B)/libwuye.a
 	@echo "  LD     $@"
 	$(Q)$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS)
