@@ -58,10 +58,14 @@ static int
 load_kind(struct cli *c, const struct cli_cmd *cmd, const char *kind,
     struct entity **ent)
 {
-	char kinds[512], why[640];
+	char kinds[512], why[640], name[64], *p;
 	int rc;
 
-	rc = entity_load(c->conf, kind, ent, &c->err);
+	snprintf(name, sizeof name, "%s", kind);
+	for (p = name; *p != '\0'; p++)
+		if (*p == '-')
+			*p = '_';	/* fee-items is fee_items */
+	rc = entity_load(c->conf, name, ent, &c->err);
 	if (rc == WY_ENOTFOUND) {
 		kinds_text(c, kinds, sizeof kinds);
 		snprintf(why, sizeof why, _("unknown kind '%s' (one of: %s)"), kind, kinds);

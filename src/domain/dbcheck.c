@@ -6,7 +6,10 @@
  * table, the id and the three values, in that order, and may ignore some
  * of the values).  A room-client link covers [start_date, end_date): the
  * end date is the move-out day, on which the next payer may move in; NULL
- * end_date means "still current".
+ * end_date means "still current".  The money rules (charges) check that
+ * receipts balance, bills' paid/late_paid/waived equal their live
+ * allocations and waivers, receipt series have no gaps, prepayment
+ * balances are not negative, and closed periods are as closed.
  */
 #include "wuye/dbcheck.h"
 
@@ -17,6 +20,8 @@
 #include "wuye/auth.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
+#include "wuye/period.h"
+#include "wuye/date.h"
 
 struct dbcheck_rule {
 	const char *table;	/* named in the message */
@@ -89,6 +94,101 @@ static const struct dbcheck_rule dbcheck_rules[] = {
 	    DBCHECK_EMPTY_OK("id_type")),
 	DBCHECK_CATEGORY("parking_spaces", "type", "parking_type",
 	    DBCHECK_EMPTY_OK("type")),
+	/* The money invariants (charges, schema 5). */
+	{
+		.table = "receipts",
+		.sql = "SELECT id, number, printf('%.2f', x / 100.0),"
+		    " printf('%.2f', y / 100.0) FROM (SELECT r.id, r.number,"
+		    " r.amount + r.prepay_out AS x, r.prepay_in + (SELECT"
+		    " coalesce(sum(a.amount + a.late_fee), 0) FROM allocations a"
+		    " WHERE a.receipt_id = r.id AND a.reversed = 0) AS y"
+		    " FROM receipts r WHERE r.kind = 'payment'"
+		    " AND r.voided_at IS NULL) WHERE x <> y ORDER BY id",
+		.fmt = N_("%s row %lld: receipt %s takes %s (amount + prepayment "
+		    "drawn) but allocates and keeps %s"),
+	},
+	{
+		.table = "receipts",
+		.sql = "SELECT r.id, r.number, count(a.id), '' FROM receipts r"
+		    " JOIN allocations a ON a.receipt_id = r.id"
+		    " WHERE r.voided_at IS NOT NULL AND a.reversed = 0"
+		    " GROUP BY r.id ORDER BY r.id",
+		.fmt = N_("%s row %lld: receipt %s is void but %s of its "
+		    "allocations are not reversed"),
+	},
+	{
+		.table = "receipts",
+		.sql = "SELECT id, number, printf('%.2f', x / 100.0),"
+		    " printf('%.2f', y / 100.0) FROM (SELECT r.id, r.number,"
+		    " (SELECT coalesce(sum(p.amount), 0) FROM prepayments p"
+		    " WHERE p.receipt_id = r.id) AS x, CASE WHEN r.voided_at"
+		    " IS NULL THEN r.prepay_in - r.prepay_out ELSE 0 END AS y"
+		    " FROM receipts r) WHERE x <> y ORDER BY id",
+		.fmt = N_("%s row %lld: receipt %s has prepayment entries of %s "
+		    "where %s was expected"),
+	},
+	{
+		.table = "bills",
+		.sql = "SELECT id, printf('%.2f', paid / 100.0),"
+		    " printf('%.2f', waived / 100.0), printf('%.2f',"
+		    " amount / 100.0) FROM bills WHERE paid + waived > amount"
+		    " OR paid < 0 OR waived < 0 ORDER BY id",
+		.fmt = N_("%s row %lld: paid %s and waived %s exceed the amount "
+		    "%s"),
+	},
+	{
+		.table = "bills",
+		.sql = "SELECT b.id, printf('%.2f', b.paid / 100.0),"
+		    " printf('%.2f', b.late_paid / 100.0), printf('%.2f / %.2f',"
+		    " coalesce(sum(a.amount), 0) / 100.0,"
+		    " coalesce(sum(a.late_fee), 0) / 100.0) FROM bills b"
+		    " LEFT JOIN allocations a ON a.bill_id = b.id"
+		    " AND a.reversed = 0 GROUP BY b.id"
+		    " HAVING b.paid <> coalesce(sum(a.amount), 0)"
+		    " OR b.late_paid <> coalesce(sum(a.late_fee), 0)"
+		    " ORDER BY b.id",
+		.fmt = N_("%s row %lld: paid %s and late_paid %s differ from its "
+		    "live allocations (%s)"),
+	},
+	{
+		.table = "bills",
+		.sql = "SELECT b.id, printf('%.2f', b.waived / 100.0),"
+		    " printf('%.2f', coalesce(sum(w.amount), 0) / 100.0), ''"
+		    " FROM bills b LEFT JOIN waivers w ON w.bill_id = b.id"
+		    " GROUP BY b.id HAVING b.waived <> coalesce(sum(w.amount), 0)"
+		    " ORDER BY b.id",
+		.fmt = N_("%s row %lld: waived %s differs from its waivers %s"),
+	},
+	{
+		.table = "receipt_series",
+		.sql = "SELECT s.id, s.code, count(r.id), s.next_no - 1"
+		    " FROM receipt_series s LEFT JOIN receipts r"
+		    " ON r.series_id = s.id GROUP BY s.id"
+		    " HAVING count(r.id) <> s.next_no - 1"
+		    " OR coalesce(max(r.seq), 0) <> s.next_no - 1 ORDER BY s.id",
+		.fmt = N_("%s row %lld: series %s has %s receipts where numbers "
+		    "1 to %s were handed out (a gap or a stray number)"),
+	},
+	{
+		.table = "receipts",
+		.sql = "SELECT r.id, r.number, printf('%.2f', r.amount / 100.0),"
+		    " coalesce(printf('%.2f', d.amount / 100.0), 'none')"
+		    " FROM receipts r LEFT JOIN deposits d ON"
+		    " (r.kind = 'deposit' AND d.taken_receipt_id = r.id) OR"
+		    " (r.kind = 'deposit_refund' AND d.refund_receipt_id = r.id)"
+		    " WHERE (r.kind = 'deposit' OR (r.kind = 'deposit_refund'"
+		    " AND r.voided_at IS NULL)) AND (d.id IS NULL"
+		    " OR d.amount <> r.amount) ORDER BY r.id",
+		.fmt = N_("%s row %lld: deposit receipt %s of %s does not match "
+		    "its deposit (%s)"),
+	},
+	{
+		.table = "clients",
+		.sql = "SELECT client_id, printf('%.2f', sum(amount) / 100.0),"
+		    " '', '' FROM prepayments GROUP BY client_id"
+		    " HAVING sum(amount) < 0 ORDER BY client_id",
+		.fmt = N_("%s row %lld: the prepayment balance %s is negative"),
+	},
 };
 
 /* Report one problem; returns non-zero when the caller should stop. */
@@ -180,6 +280,50 @@ dbcheck_rule(struct db *db, const struct dbcheck_rule *r,
 	return WY_OK;
 }
 
+/* Closed periods: their totals and digest must be what close kept.  The
+ * outstanding amount is a snapshot: arrears paid later lower it. */
+static int
+dbcheck_periods(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
+{
+	struct period_totals t, k;
+	sqlite3_stmt *st;
+	char line[1024], hex[PERIOD_DIGEST_HEX], period[PERIOD_BUFSIZE];
+	int rc, step;
+
+	if ((rc = db_prepare(db, "SELECT period, receivable, received, waived,"
+	    " outstanding, digest FROM periods WHERE closed_at IS NOT NULL"
+	    " ORDER BY period", &st, e)) != WY_OK)
+		return rc;
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(period, sizeof period, "%s", dbcheck_col(st, 0));
+		k.receivable = sqlite3_column_int64(st, 1);
+		k.received = sqlite3_column_int64(st, 2);
+		k.waived = sqlite3_column_int64(st, 3);
+		k.outstanding = sqlite3_column_int64(st, 4);
+		if ((rc = period_totals(db, period, &t, e)) != WY_OK ||
+		    (rc = period_digest(db, period, hex, e)) != WY_OK)
+			break;
+		*line = '\0';
+		if (t.receivable != k.receivable || t.received != k.received ||
+		    t.waived != k.waived)
+			snprintf(line, sizeof line, _("periods %s: the totals "
+			    "differ from those kept at close (receivable %lld/%lld, "
+			    "received %lld/%lld, waived %lld/%lld fen)"), period,
+			    (long long)t.receivable, (long long)k.receivable,
+			    (long long)t.received, (long long)k.received,
+			    (long long)t.waived, (long long)k.waived);
+		else if (strcmp(hex, dbcheck_col(st, 5)) != 0)
+			snprintf(line, sizeof line, _("periods %s: its money rows "
+			    "were changed after close (digest differs)"), period);
+		if (*line != '\0' && dbcheck_problem(x, line))
+			break;
+	}
+	if (rc == WY_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_fail(db, step, e, "periods");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 int
 dbcheck_run(struct session *s,
     int (*report)(void *arg, const char *problem), void *arg, int *problems,
@@ -211,7 +355,8 @@ dbcheck_run(struct session *s,
 	for (i = 0; i < sizeof dbcheck_rules / sizeof dbcheck_rules[0]; i++)
 		if ((rc = dbcheck_rule(s->db, &dbcheck_rules[i], &x, e)) !=
 		    WY_OK || x.stop)
-			break;
+			goto done;
+	rc = dbcheck_periods(s->db, &x, e);
 done:
 	if (problems != NULL)
 		*problems = x.problems;

@@ -61,8 +61,8 @@ flow() {
 
 	keys F1
 	wait_for "Keys on this screen" && wait_for "F1, ?, Esc 1" &&
-	    wait_for "F2, Esc 2" && wait_for "Esc, ^C" &&
-	    pass "$cols: F1 shows the help with the key list"
+	    wait_for "F2, Esc 2" && keys NPage && wait_for "Esc, ^C" &&
+	    pass "$cols: F1 shows the help with the key list (PgDn scrolls it)"
 	keys Escape
 	wait_gone "Keys on this screen" && wait_for "Room code $last" &&
 	    pass "$cols: Esc goes back to the room page"

@@ -73,7 +73,7 @@ sys.exit(1 if bad or not rows else 0)
 }
 
 tui_start 80 24 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8
-wait_for "演示数据库：可用 admin、manager、cashier 或 clerk 登录，" &&
+wait_for "演示数据库：可用 admin、manager、cashier、clerk 或 engineer 登录，" &&
     pass "the log-in screen names the demo users in Chinese"
 cat >"$T/want" <<'EOF2'
                ┌───────────── wuye 物业管理 - 登录 ─────────────┐
@@ -86,7 +86,7 @@ cat >"$T/want" <<'EOF2'
                │                                                │
                └────────────────────────────────────────────────┘
 
-  演示数据库：可用 admin、manager、cashier 或 clerk 登录，
+  演示数据库：可用 admin、manager、cashier、clerk 或 engineer 登录，
   密码都是 demo。
 EOF2
 lines 5 16 >"$T/got"

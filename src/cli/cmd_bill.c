@@ -1,0 +1,81 @@
+/* wuye: `wuye bill run PERIOD [--estate CODE] [--preview]`: the bill run
+ * (bill.h), printing per fee item its code, name, bills and total as TSV,
+ * then a total line.  A preview writes nothing. */
+#include "wuye/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "wuye/bill.h"
+#include "wuye/i18n.h"
+#include "wuye/money.h"
+
+extern const struct cli_cmd cli_cmd_bill;
+
+/* Progress on a terminal: "standards 4096/10000", rewritten in place. */
+static void
+print_progress(void *arg, int64_t done, int64_t total)
+{
+	(void)arg;
+	fprintf(stderr, "\r%s %lld/%lld", _("standards"), (long long)done,
+	    (long long)total);
+}
+
+/* Parse the options, run (or preview) the bills, print the totals. */
+static int
+cmd_bill(struct cli *c, int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "estate", required_argument, NULL, 'e' },
+		{ "preview", no_argument, NULL, 'p' },
+		{ NULL, 0, NULL, 0 },
+	};
+	struct bill_result r;
+	const char *estate = NULL;
+	char buf[MONEY_BUFSIZE];
+	int ch, rc, preview = 0, tty = isatty(STDERR_FILENO);
+	size_t i;
+
+	optind = 0;	/* glibc: start afresh, permuting again */
+	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'e': estate = optarg; break;
+		case 'p': preview = 1; break;
+		default: return cli_usage(c, &cli_cmd_bill, _("unknown option"));
+		}
+	}
+	if (optind != argc - 2 || strcmp(argv[optind], "run") != 0)
+		return cli_usage(c, &cli_cmd_bill, NULL);
+	rc = bill_run(&c->sess, argv[optind + 1], estate, preview,
+	    tty ? print_progress : NULL, NULL, &r, &c->err);
+	if (tty)
+		fputc('\n', stderr);
+	if (rc == WY_OK) {
+		printf("code\tname\tbills\ttotal\tmissing_readings\n");
+		for (i = 0; i < r.nitems; i++)
+			if (r.items[i].bills > 0 || r.items[i].missing > 0)
+				printf("%s\t%s\t%lld\t%s\t%lld\n", r.items[i].code,
+				    r.items[i].name, (long long)r.items[i].bills,
+				    money_format(r.items[i].total, buf, sizeof buf),
+				    (long long)r.items[i].missing);
+		printf("%s\t\t%lld\t%s\t%lld\n", _("total"), (long long)r.bills,
+		    money_format(r.total, buf, sizeof buf), (long long)r.missing);
+		if (preview)
+			fprintf(stderr, _("preview: nothing was written\n"));
+		else if (r.existing > 0)
+			fprintf(stderr, _("%lld bills were already there and were left as they are\n"),
+			    (long long)r.existing);
+	}
+	bill_result_free(&r);
+	return rc;
+}
+
+const struct cli_cmd cli_cmd_bill = {
+	.name = "bill",
+	.args = "run PERIOD [--estate CODE] [--preview]",
+	.help = N_("make the bills of a period (YYYY-MM) from the fee standards"),
+	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.exec = cmd_bill,
+};

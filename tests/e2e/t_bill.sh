@@ -1,0 +1,67 @@
+# wuye e2e: charges set up from CSV (fee items, tiers, standards, meters,
+# readings) and `wuye bill run`: amounts, rerun, preview, errors.
+. "$(dirname "$0")/lib.sh"
+D=$(cd "$(dirname "$0")/data" && pwd)
+C="$D/charges"
+
+run 0 "init creates the database" -- w init
+for k in estates buildings rooms clients occupancy parking; do
+	w --user admin import "$k" "$D/$k.csv" >/dev/null 2>"$ERR" || fail "import $k"
+done
+run 0 "import fee-items (dashes for underscores)" -- w --user admin import fee-items "$C/fee_items.csv"
+has "it says how many" "$OUT" "imported 5 fee_items"
+run 0 "import fee-tiers" -- w --user admin import fee-tiers "$C/fee_tiers.csv"
+run 0 "import fee-standards" -- w --user admin import fee-standards "$C/fee_standards.csv"
+run 0 "import meters" -- w --user admin import meters "$C/meters.csv"
+run 0 "import readings" -- w --user admin import readings "$C/readings.csv"
+run 0 "export readings" -- w --user admin export readings
+has "usage follows the previous reading" "$OUT" "W-101,2026-03,110.000,133.500,no,23.500,"
+has "a roll-over (翻零) is found and counted" "$OUT" "W-102,2026-03,9990.000,5.000,yes,15.000,"
+has "the multiplier applies" "$OUT" "E-101,2026-03,0.000,12.345,no,123.450,"
+run 0 "export fee-items" -- w --user admin export fee-items
+has "tiered is kept with its meter type" "$OUT" "SF,水费,tiered,water,0.0000,monthly,20"
+has "others have none" "$OUT" "WY,物业费,area,,2.3456,monthly,15,10,500,1000,fen"
+
+printf 'code,name,method,meter_type\nX1,x,fixed,water\n' >"$T/bad_item.csv"
+run 3 "a meter type on a fixed item is refused" -- w --user admin import fee-items "$T/bad_item.csv"
+has "the message says why" "$ERR" "only metered and tiered items have one"
+printf 'meter,period,reading\nW-101,2026-4,140\n' >"$T/bad_reading.csv"
+run 3 "a bad period in readings is refused" -- w --user admin import readings "$T/bad_reading.csv"
+has "it names line and column" "$ERR" "bad_reading.csv:2:2"
+
+run 0 "a preview" -- w --user admin bill run 2026-03 --preview
+has "preview: property fee of 4 rooms" "$OUT" "WY	物业费	4	2998.26	0"
+has "preview: tiered water, one room without a reading" "$OUT" "SF	水费	2	159.25	1"
+has "preview: electricity 0.68 x 123.45" "$OUT" "DF	电费	1	83.95	0"
+has "preview: parking at the space's price" "$OUT" "CW	车位费	1	80.00	0"
+has "preview: one-off in its start period, to the yuan" "$OUT" "ZX	装修管理费	1	500.00	0"
+has "preview: the total" "$OUT" "total		9	3821.46	1"
+has "preview says nothing was written" "$ERR" "nothing was written"
+same "the preview wrote no bills" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM bills')"
+
+run 0 "bill run for one estate" -- w --user admin bill run 2026-03 --estate JX
+has "JX's total" "$OUT" "total		8	3685.42	1"
+run 0 "bill run for all" -- w --user admin bill run 2026-03
+has "only CH is left" "$OUT" "total		1	136.04	1"
+run 0 "bill run again" -- w --user admin bill run 2026-03
+has "the rerun adds nothing" "$OUT" "total		0	0.00	1"
+has "it says the bills were there" "$ERR" "9 bills were already there"
+same "nine bills in all" 9 "$(sqlite3 "$DB" 'SELECT count(*) FROM bills')"
+same "two runs recorded" "2|382146" "$(sqlite3 "$DB" 'SELECT count(*), sum(total) FROM bill_runs')"
+same "the payer at the period's end is billed" 1 \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM bills b JOIN clients c ON c.id = b.client_id JOIN rooms r ON r.id = b.room_id WHERE r.code = 'A1-1-102' AND c.code = 'C001' AND b.period = '2026-03' AND b.fee_item_id = (SELECT id FROM fee_items WHERE code = 'WY')")"
+same "the vacant room's discount" "12959|12960" \
+    "$(sqlite3 "$DB" "SELECT amount, discount FROM bills b JOIN rooms r ON r.id = b.room_id WHERE r.code = 'A1-2-1801'")"
+
+run 3 "a bad period exits 3" -- w --user admin bill run 2026-13
+run 4 "an unknown estate exits 4" -- w --user admin bill run 2026-03 --estate NOPE
+run 2 "no period is a usage error" -- w --user admin bill run
+run 2 "an unknown subcommand is a usage error" -- w --user admin bill walk 2026-03
+WUYE_NEW_PASSWORD=cashpw w --user admin user add cash1 --role cashier >/dev/null 2>&1
+run 5 "a cashier may not run bills" -- env WUYE_PASSWORD=cashpw "$WUYE" --config "$CONF" --db "$DB" --user cash1 bill run 2026-04
+has "it names the permission" "$ERR" "charge.bill"
+sqlite3 "$DB" "INSERT INTO periods (period, closed_at, closed_by) VALUES ('2026-04', '2026-05-01T00:00:00Z', 'admin')"
+run 6 "a closed period exits 6" -- w --user admin bill run 2026-04
+has "it says the period is closed" "$ERR" "2026-04 is closed"
+same "nothing was billed in it" 0 "$(sqlite3 "$DB" "SELECT count(*) FROM bills WHERE period = '2026-04'")"
+finish
