@@ -72,6 +72,7 @@ struct field {
 	char *format;		/* extra check: "phone", "idcard", "code" */
 	int in_list;		/* a column of the browse list */
 	int sensitive;		/* masked without permission client.sensitive */
+	int null;		/* empty text is stored as NULL, not '' */
 	char *help;		/* one line, English */
 	char *help_zh;
 };

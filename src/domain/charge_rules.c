@@ -1,11 +1,6 @@
 /* wuye: rules of the charge records (fee items, standards, meters,
- * readings) that their forms cannot express.
- *
- * A note on empty choices: the generic insert binds '' for an empty choice
- * (the older tables keep text NOT NULL), but fee_items.meter_type and
- * meters.apportion must be NULL when unused.  The rules below turn such a
- * value into a text value without text, which binds as SQL NULL; the
- * callers of entity_check() clear their values right after the write.
+ * readings) that their forms cannot express.  (Optional choices that must
+ * be NULL when unused say `null = yes` in their forms.)
  */
 #include "wuye/entity.h"
 
@@ -14,16 +9,6 @@
 #include "wuye/date.h"
 #include "wuye/i18n.h"
 #include "wuye/meter.h"
-
-/* Make v bind as SQL NULL (see the note above). */
-static void
-set_sql_null(struct value *v)
-{
-	if (v != NULL && v->kind == VALUE_NULL) {
-		v->kind = VALUE_TEXT;
-		v->s = NULL;
-	}
-}
 
 /* 1 if v is the text t. */
 static int
@@ -52,7 +37,6 @@ item_check(struct session *s, const struct entity *ent, struct value *v,
 	if (!metered && type->kind != VALUE_NULL)
 		return wy_fail(e, WY_EINVALID,
 		    _("Meter type: only metered and tiered items have one"));
-	set_sql_null(type);
 	return WY_OK;
 }
 
@@ -90,7 +74,6 @@ standard_check(struct session *s, const struct entity *ent, struct value *v,
 	    to->kind == VALUE_TEXT && strcmp(to->s, from->s) < 0)
 		return wy_fail(e, WY_EINVALID,
 		    _("To period: %s is before the from period %s"), to->s, from->s);
-	set_sql_null(to);
 	return WY_OK;
 }
 
@@ -129,7 +112,6 @@ meter_check(struct session *s, const struct entity *ent, struct value *v,
 	    initial->kind == VALUE_INT && initial->i > dial->i)
 		return wy_fail(e, WY_EINVALID,
 		    _("First reading: beyond the dial's maximum"));
-	set_sql_null(how);
 	return WY_OK;
 }
 

@@ -42,7 +42,7 @@ static const char *const form_keys[] = {
 static const char *const field_keys[] = {
 	"label", "label.zh", "column", "type", "width", "maxlen", "required",
 	"unique", "scale", "min", "max", "list", "choices", "lookup", "default",
-	"format", "browse", "sensitive", "help", "help.zh", NULL,
+	"format", "browse", "sensitive", "null", "help", "help.zh", NULL,
 };
 
 /* 1 if s is a safe SQL identifier: [a-z_][a-z0-9_]*, at most 63 bytes. */
@@ -286,7 +286,9 @@ parse_field(dictionary *d, const char *src, const char *sec, struct field *f,
 	    (rc = def_bool(src, sec, "browse", ini_get(d, sec, "browse"),
 	    &f->in_list, e)) != WY_OK ||
 	    (rc = def_bool(src, sec, "sensitive", ini_get(d, sec, "sensitive"),
-	    &f->sensitive, e)) != WY_OK)
+	    &f->sensitive, e)) != WY_OK ||
+	    (rc = def_bool(src, sec, "null", ini_get(d, sec, "null"),
+	    &f->null, e)) != WY_OK)
 		return rc;
 	if (f->type == FIELD_DECIMAL && (rc = def_int(src, sec, "scale",
 	    ini_get(d, sec, "scale"), 0, 6, &f->scale, e)) != WY_OK)

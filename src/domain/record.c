@@ -495,12 +495,13 @@ step_write(struct session *s, const struct entity *ent, sqlite3_stmt *st,
 }
 
 /* Bind the stored value of f: an empty text column is '' (the tables keep
- * text NOT NULL), other empty values NULL. */
+ * text NOT NULL) unless the form says null = yes; other empty values are
+ * NULL. */
 static void
 bind_stored(sqlite3_stmt *st, int i, const struct field *f,
     const struct value *v)
 {
-	if (v->kind == VALUE_NULL && (f->type == FIELD_TEXT ||
+	if (v->kind == VALUE_NULL && !f->null && (f->type == FIELD_TEXT ||
 	    f->type == FIELD_LONGTEXT || f->type == FIELD_CHOICE))
 		sqlite3_bind_text(st, i, "", 0, SQLITE_STATIC);
 	else
