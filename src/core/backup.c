@@ -521,6 +521,13 @@ backup_restore(struct db *db, const char *from, struct wy_err *e)
 	sqlite3_extended_result_codes(t.h, 0);
 	if ((rc = backup_verify(&t, from, e)) != WY_OK)
 		goto done;
+	/* What is replaced is kept too: a restore of the wrong file is undone
+	 * by restoring this one. */
+	if ((rc = backup_create(db, db->backup_dir, NULL, db->backup_keep, NULL,
+	    0, e)) != WY_OK) {
+		wy_prefix(e, _("backup of the database before restoring"));
+		goto done;
+	}
 	if ((rc = backup_copy(db->h, t.h, db->path, e)) != WY_OK)
 		goto done;
 	sqlite3_close(t.h);

@@ -33,7 +33,9 @@ has "it asks for --yes" "$ERR" "--yes"
 run 2 "restore without a file" -- w --user admin restore --yes
 WUYE_PASSWORD=clerkpw run 5 "a clerk may not restore" -- w --user bob restore --yes "$BK"
 has "restore permission message" "$ERR" "does not have the permission restore"
+before=$(ls "$T/backups" | wc -l)
 run 0 "restore --yes" -- w --user admin restore --yes "$BK"
+same "the replaced database was backed up first" "$((before + 1))" "$(ls "$T/backups" | wc -l)"
 has "restore says so" "$OUT" "restored $DB from $BK"
 run 0 "user list after restore" -- w --user admin user list
 lacks "the later user is gone" "$OUT" "carol"
