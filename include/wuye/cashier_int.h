@@ -45,4 +45,9 @@ int cashier_receipt_new(struct session *s, const struct cashier_rec *r,
 /* The room's payer on date (YYYY-MM-DD), else 0. */
 int64_t cashier_payer(struct db *db, int64_t room_id, const char *date);
 
+/* cashier_pay inside the caller's transaction (no BEGIN or COMMIT): the
+ * same checks, receipt and audit entry; on failure the caller rolls back. */
+int cashier_pay_intx(struct session *s, const struct cashier_payment *p,
+    struct cashier_receipt *r, struct wy_err *e);
+
 #endif

@@ -142,6 +142,14 @@ struct demo_building {
 	const char *type;	/* category building_type */
 };
 
+/* A room's paying habit for the demo charges (demo_charge.c). */
+struct demo_room {
+	int64_t id;
+	unsigned char habit;	/* prompt, late, in arrears, prepaying */
+	unsigned char day;	/* day of the month it pays */
+	int from, until;	/* months of the window in arrears */
+};
+
 struct demo_gen {
 	struct session *s;		/* borrowed */
 	struct db *db;			/* s->db */
@@ -172,6 +180,11 @@ struct demo_gen {
 	long population;		/* of the current estate */
 	char estate_code[8];
 	char staff[3][40];		/* who finds handover problems */
+	int p0;				/* first period of the window */
+	int64_t fee_prop, fee_water, fee_elec, fee_park, fee_fund;
+	int64_t fee_deposit;		/* the demo fee items */
+	struct demo_room *room;		/* every room's habit, by id */
+	size_t nroom, caproom;
 };
 
 /* Bind per fmt (db_bind), step, reset: one row into statement k. */
@@ -188,6 +201,12 @@ int demo_occupy(struct demo_gen *g, int64_t room, const char *state,
     int commercial, int64_t charge_area, int32_t handover);
 /* Parking spaces and vehicles of an estate, from g->occ. */
 int demo_parking(struct demo_gen *g, int64_t estate);
+/* Fee items, standards, meters and readings (inside the transaction;
+ * nothing above DEMO_CHARGE_ROOMS_MAX rooms). */
+int demo_charges_setup(struct demo_gen *g);
+/* Bill runs, payments, voids, waivers, deposits and closes, month by
+ * month, through the domain functions (after the commit). */
+int demo_charges_run(struct demo_gen *g);
 /* Free what the generator allocated. */
 void demo_gen_free(struct demo_gen *g);
 

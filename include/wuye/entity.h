@@ -152,8 +152,9 @@ int field_choices(struct session *s, const struct field *f,
     int (*fn)(void *arg, const char *code, const char *name), void *arg,
     struct wy_err *e);
 
-/* Check and write a record in one transaction: insert when id is 0 (*newid
- * gets the id), else update if still at version.  The change is
+/* Check and write a record in one transaction: insert when id is 0 (*newid,
+ * if newid is not NULL, gets the record's id), else update if still at
+ * version.  The change is
  * audit-logged.  On failure *where (may be NULL) names the field at fault. */
 int entity_save(struct session *s, const struct entity *ent, int64_t id,
     int64_t version, struct value *values, int64_t *newid,

@@ -136,6 +136,22 @@ cmd_demo(struct cli *c, int argc, char **argv)
 	printf(_("  %lld parking spaces, %lld vehicles, "
 	    "%lld handover findings\n"), (long long)n.spaces,
 	    (long long)n.vehicles, (long long)n.findings);
+	if (o.rooms > DEMO_CHARGE_ROOMS_MAX)
+		printf(_("  no charges: they are made for at most %d rooms\n"),
+		    DEMO_CHARGE_ROOMS_MAX);
+	else if (n.fee_items > 0)
+	{
+		printf(_("  %lld fee items, %lld meters, %lld readings, "
+		    "%lld bills, %lld receipts (%lld void), %lld waivers\n"),
+		    (long long)n.fee_items, (long long)n.meters,
+		    (long long)n.readings, (long long)n.bills,
+		    (long long)n.receipts, (long long)n.voided,
+		    (long long)n.waivers);
+		printf(_("  %lld periods closed, %lld rooms in arrears, "
+		    "%lld clients with a prepayment balance\n"),
+		    (long long)n.closed, (long long)n.arrears,
+		    (long long)n.prepaid);
+	}
 	printf(_("log in as admin, manager, cashier, clerk or engineer with the password "
 	    "%s\n"), DEMO_PASSWORD);
 	return WY_OK;

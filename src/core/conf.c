@@ -46,6 +46,14 @@ static const struct conf_option options[] = {
 	  N_("command that receives printouts on its standard input") },
 	{ "print.encoding", CONF_ENUM, "UTF-8", 0, 0, "UTF-8|GB18030",
 	  N_("encoding of printouts") },
+	{ "warn.arrears_amount", CONF_STRING, "1000.00", 0, 0, NULL,
+	  N_("warn of rooms owing at least this many yuan past due (0: never)") },
+	{ "warn.arrears_days", CONF_INT, "90", 0, 3650, NULL,
+	  N_("warn of rooms with a bill this many days past due (0: never)") },
+	{ "warn.failed_attempts", CONF_INT, "3", 0, 1000, NULL,
+	  N_("warn of rooms with this many failed collection attempts since the last success (0: never)") },
+	{ "warn.collection_rate", CONF_INT, "80", 0, 100, NULL,
+	  N_("warn of estates and buildings collecting less than this percent of a period's bills (0: never)") },
 	{ NULL, 0, NULL, 0, 0, NULL, NULL },
 };
 

@@ -171,7 +171,7 @@ cashier_load(struct db *db, int64_t room_id, int64_t client_id, int32_t day,
 	*n = 0;
 	if ((rc = db_prepare(db, CASHIER_BILL_SQL
 	    " WHERE (?1 > 0 AND b.room_id = ?1 OR ?1 <= 0 AND b.client_id = ?2)"
-	    " AND b.paid + b.waived < b.amount"
+	    " AND b.amount > b.paid + b.waived"
 	    " ORDER BY b.period, b.due_date, b.id", &st, e)) != WY_OK)
 		return rc;
 	if ((rc = db_bind(db, st, e, "II", room_id, client_id)) == WY_OK)
@@ -525,6 +525,31 @@ cashier_pay(struct session *s, const struct cashier_payment *p,
 	if ((rc = cashier_pay_tx(s, p, date, period, day, r, e)) != WY_OK ||
 	    (rc = db_commit(s->db, e)) != WY_OK) {
 		db_rollback(s->db);
+		memset(r, 0, sizeof *r);
+		return cashier_conflict(rc, e);
+	}
+	return WY_OK;
+}
+
+/* cashier_pay inside the caller's transaction (bank debit imports pay
+ * many rooms all or nothing): the caller rolls back on failure. */
+int
+cashier_pay_intx(struct session *s, const struct cashier_payment *p,
+    struct cashier_receipt *r, struct wy_err *e)
+{
+	struct cashier_receipt mine;
+	char date[DATE_BUFSIZE], period[PERIOD_BUFSIZE];
+	int32_t day;
+	int rc;
+
+	if (r == NULL)
+		r = &mine;
+	memset(r, 0, sizeof *r);
+	if ((rc = auth_require(s, "charge.pay", e)) != WY_OK ||
+	    (rc = cashier_pay_check(p, e)) != WY_OK ||
+	    (rc = cashier_date(p->date, date, period, &day, e)) != WY_OK)
+		return rc;
+	if ((rc = cashier_pay_tx(s, p, date, period, day, r, e)) != WY_OK) {
 		memset(r, 0, sizeof *r);
 		return cashier_conflict(rc, e);
 	}

@@ -484,7 +484,8 @@ fill(struct demo_gen *g)
 		if ((rc = db_prepare(g->db, stmt_sql[k], &g->st[k], g->e)) !=
 		    WY_OK)
 			return rc;
-	if ((rc = add_estates(g)) != WY_OK)
+	if ((rc = add_estates(g)) != WY_OK ||
+	    (rc = demo_charges_setup(g)) != WY_OK)
 		return rc;
 	snprintf(detail, sizeof detail, "rooms=%d months=%d seed=%" PRIu64,
 	    g->o->rooms, g->o->months, g->o->seed);
@@ -522,13 +523,16 @@ demo_create(struct session *s, const struct demo_opts *o,
 	rc = fill(&g);
 	for (k = 0; k < DEMO_ST_COUNT; k++)
 		sqlite3_finalize(g.st[k]);
-	demo_gen_free(&g);
 	if (rc != WY_OK) {
+		demo_gen_free(&g);
 		db_rollback(g.db);
 		return rc;
 	}
 	if ((rc = db_commit(g.db, e)) == WY_OK && progress != NULL)
 		progress(arg, "rooms", o->rooms, o->rooms);
+	if (rc == WY_OK)
+		rc = demo_charges_run(&g);
+	demo_gen_free(&g);
 	return rc;
 }
 
@@ -544,10 +548,24 @@ demo_count(struct session *s, struct demo_counts *out, struct wy_err *e)
 		"SELECT count(*) FROM handover_findings",
 		"SELECT count(*) FROM parking_spaces",
 		"SELECT count(*) FROM vehicles",
+		"SELECT count(*) FROM fee_items",
+		"SELECT count(*) FROM meters",
+		"SELECT count(*) FROM readings",
+		"SELECT count(*) FROM bills",
+		"SELECT count(*) FROM receipts",
+		"SELECT count(*) FROM receipts WHERE voided_at IS NOT NULL",
+		"SELECT count(*) FROM waivers",
+		"SELECT count(*) FROM periods WHERE closed_at IS NOT NULL",
+		"SELECT count(*) FROM (SELECT client_id FROM prepayments"
+		" GROUP BY client_id HAVING sum(amount) > 0)",
 	};
+	char today[DATE_BUFSIZE];
 	int64_t *field[] = { &out->estates, &out->buildings, &out->rooms,
 		&out->clients, &out->links, &out->family, &out->leases,
-		&out->findings, &out->spaces, &out->vehicles };
+		&out->findings, &out->spaces, &out->vehicles,
+		&out->fee_items, &out->meters, &out->readings, &out->bills,
+		&out->receipts, &out->voided, &out->waivers, &out->closed,
+		&out->prepaid };
 	size_t i;
 	int rc;
 
@@ -557,7 +575,9 @@ demo_count(struct session *s, struct demo_counts *out, struct wy_err *e)
 	for (i = 0; i < sizeof sql / sizeof sql[0]; i++)
 		if ((rc = db_int64(s->db, field[i], e, sql[i], "")) != WY_OK)
 			return rc;
-	return WY_OK;
+	return db_int64(s->db, &out->arrears, e, "SELECT count(DISTINCT"
+	    " room_id) FROM bills WHERE amount > paid + waived"
+	    " AND due_date < ?", "t", date_format(date_today(), today));
 }
 
 int

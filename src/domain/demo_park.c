@@ -174,6 +174,9 @@ demo_gen_free(struct demo_gen *g)
 	free(g->owners);
 	free(g->firms);
 	free(g->occ);
+	free(g->room);
+	g->room = NULL;
+	g->nroom = g->caproom = 0;
 	g->owners = g->firms = NULL;
 	g->occ = NULL;
 	demo_set_free(&g->ids);

@@ -27,12 +27,14 @@ extern const struct entity_rule property_rules[];
 extern const struct entity_rule client_rules[];
 extern const struct entity_rule system_rules[];
 extern const struct entity_rule charge_rules[];
+extern const struct entity_rule collect_rules[];
 
 static const struct entity_rule *const rule_tables[] = {
 	property_rules,
 	client_rules,
 	system_rules,
 	charge_rules,
+	collect_rules,
 };
 
 void
@@ -590,6 +592,7 @@ entity_save(struct session *s, const struct entity *ent, int64_t id,
     const struct field **where, struct wy_err *e)
 {
 	char detail[64];
+	int64_t saved = id;
 	int rc;
 
 	if (where != NULL)
@@ -599,18 +602,18 @@ entity_save(struct session *s, const struct entity *ent, int64_t id,
 		return rc;
 	rc = entity_check(s, ent, values, id, where, e);
 	if (rc == WY_OK && id == 0)
-		rc = entity_insert(s, ent, values, newid, e);
-	else if (rc == WY_OK) {
+		rc = entity_insert(s, ent, values, &saved, e);
+	else if (rc == WY_OK)
 		rc = entity_update(s, ent, id, version, values, e);
-		*newid = id;
-	}
 	if (rc == WY_OK)
-		rc = run_after(s, ent, values, *newid, e);
+		rc = run_after(s, ent, values, saved, e);
 	snprintf(detail, sizeof detail, id == 0 ? "new" : "version %lld",
 	    (long long)version);
 	if (rc == WY_OK)
 		rc = audit_append(s, id == 0 ? "insert" : "update", ent->table,
-		    *newid, detail, e);
+		    saved, detail, e);
+	if (rc == WY_OK && newid != NULL)
+		*newid = saved;
 	if (rc == WY_OK)
 		rc = db_commit(s->db, e);
 	else

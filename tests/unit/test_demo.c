@@ -16,6 +16,8 @@
 static const char *const data_tables[] = {
 	"estates", "buildings", "rooms", "handover_findings", "clients",
 	"occupancy", "family", "leases", "parking_spaces", "vehicles",
+	"fee_items", "fee_tiers", "fee_standards", "meters", "readings",
+	"bills", "allocations", "prepayments", "deposits",
 };
 
 /* FNV-1a over every column of every row, in id order, of the data tables. */
@@ -430,6 +432,104 @@ START_TEST(test_deterministic)
 }
 END_TEST
 
+/* The charges of the window: bills every month, payments, arrears,
+ * prepayment, voids, waivers, closes, and the money invariants. */
+START_TEST(test_charges)
+{
+	struct fixture fx;
+	struct demo_counts n;
+	struct wy_err e = { 0 };
+	char cur[PERIOD_BUFSIZE], first[PERIOD_BUFSIZE], sql[256];
+	int64_t v;
+
+	fixture_open(&fx);
+	make(&fx, 300, 6, 3);
+	ck_assert_int_eq(demo_count(&fx.s, &n, &e), WY_OK);
+	ck_assert_int_eq(n.fee_items, 6);
+	ck_assert_int_eq(n.meters, 2 * 300 + 1);	/* one replaced */
+	ck_assert_int_eq(n.readings, 2 * 300 * 6 + 1);
+	ck_assert_int_gt(n.bills, 300 * 6 * 3);
+	ck_assert_int_gt(n.receipts, 300 * 3);
+	ck_assert_int_eq(n.closed, 5);
+	ck_assert_int_gt(n.arrears, 0);
+	ck_assert_int_gt(n.prepaid, 0);
+	ck_assert_int_eq(n.waivers, 4);
+	period_format(period_of_date(date_today()), cur);
+	period_format(period_of_date(date_today()) - 5, first);
+	/* Every month billed, all but the current one closed, in order. */
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT period) FROM bills "
+	    "WHERE period BETWEEN '%s' AND '%s'", first, cur);
+	ck_assert_int_eq(q(&fx, sql), 6);
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM periods WHERE "
+	    "closed_at IS NOT NULL AND period >= '%s' AND period < '%s'",
+	    first, cur);
+	ck_assert_int_eq(q(&fx, sql), 5);
+	/* Nothing dated after today. */
+	snprintf(sql, sizeof sql, "SELECT count(*) FROM receipts WHERE date > "
+	    "'%s'", date_format(date_today(), (char[DATE_BUFSIZE]){ 0 }));
+	ck_assert_int_eq(q(&fx, sql), 0);
+	/* Vacant rooms pay half the property fee; tiered water; roll-overs. */
+	ck_assert_int_gt(q(&fx, "SELECT count(*) FROM bills b JOIN fee_items f "
+	    "ON f.id = b.fee_item_id WHERE f.code = 'WYF' AND b.discount > 0"), 0);
+	ck_assert_int_gt(q(&fx, "SELECT count(*) FROM bills b JOIN fee_items f "
+	    "ON f.id = b.fee_item_id WHERE f.code = 'SF' AND b.amount > 0"), 0);
+	ck_assert_int_gt(q(&fx, "SELECT count(*) FROM readings WHERE rolled = 1"),
+	    0);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM meters WHERE replaces IS "
+	    "NOT NULL AND installed = (SELECT removed FROM meters o WHERE o.id = "
+	    "meters.replaces)"), 1);
+	/* Several methods, the demo cashier, late fees collected. */
+	ck_assert_int_ge(q(&fx, "SELECT count(DISTINCT method) FROM receipts"),
+	    5);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM receipts WHERE kind = "
+	    "'payment' AND cashier <> 'cashier'"), 0);
+	ck_assert_int_gt(q(&fx, "SELECT sum(late_paid) FROM bills"), 0);
+	/* Rooms in arrears for months, not only this month's. */
+	snprintf(sql, sizeof sql, "SELECT count(DISTINCT room_id) FROM bills "
+	    "WHERE amount > paid + waived AND period < '%s'", first);
+	ck_assert_int_eq(q(&fx, sql), 0);
+	ck_assert_int_gt(q(&fx, "SELECT count(*) FROM (SELECT room_id FROM bills "
+	    "WHERE amount > paid + waived GROUP BY room_id "
+	    "HAVING count(DISTINCT period) >= 3)"), 0);
+	/* Deposits: taken and some refunded. */
+	v = q(&fx, "SELECT count(*) FROM deposits");
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM deposits WHERE "
+	    "refund_receipt_id IS NOT NULL"), v < 2 ? v : 2);
+	/* Voids when the month has receipts. */
+	snprintf(sql, sizeof sql, "SELECT count(*) > 0 FROM receipts WHERE "
+	    "period = '%s' AND kind = 'payment'", cur);
+	if (q(&fx, sql))
+		ck_assert_int_ge(n.voided, 1);
+	/* The money invariants hold. */
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM receipts r WHERE "
+	    "r.voided_at IS NULL AND r.kind = 'payment' AND r.amount + "
+	    "r.prepay_out <> r.prepay_in + (SELECT coalesce(sum(a.amount + "
+	    "a.late_fee), 0) FROM allocations a WHERE a.receipt_id = r.id)"), 0);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM (SELECT client_id FROM "
+	    "prepayments GROUP BY client_id HAVING sum(amount) < 0)"), 0);
+	fixture_close(&fx);
+}
+END_TEST
+
+/* Without months: fee items and standards only (above
+ * DEMO_CHARGE_ROOMS_MAX rooms not even those: see t_demo.sh). */
+START_TEST(test_charges_none)
+{
+	struct fixture fx;
+
+	fixture_open(&fx);
+	make(&fx, 20, 0, 3);
+	/* Months 0: items and standards, no meters, no bills. */
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM fee_items"), 6);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM fee_standards WHERE "
+	    "fee_item_id = (SELECT id FROM fee_items WHERE code = 'WYF')"), 20);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM meters"), 0);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM bills"), 0);
+	ck_assert_int_eq(q(&fx, "SELECT count(*) FROM periods"), 0);
+	fixture_close(&fx);
+}
+END_TEST
+
 START_TEST(test_refused)
 {
 	struct fixture fx;
@@ -496,6 +596,8 @@ demo_suite(void)
 	tcase_add_test(tc, test_counts);
 	tcase_add_test(tc, test_people);
 	tcase_add_test(tc, test_deterministic);
+	tcase_add_test(tc, test_charges);
+	tcase_add_test(tc, test_charges_none);
 	tcase_add_test(tc, test_refused);
 	tcase_add_test(tc, test_existing_admin);
 	suite_add_tcase(s, tc);
