@@ -67,6 +67,47 @@ static const struct menu_item client_items[] = {
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
+static int
+open_cashier(struct app *app)
+{
+	tui_open_cashier(app, 0);
+	return TUI_DONE;
+}
+
+static int
+open_readings(struct app *app)
+{
+	tui_open_readings(app);
+	return TUI_DONE;
+}
+
+static int
+open_billrun(struct app *app)
+{
+	tui_open_billrun(app);
+	return TUI_DONE;
+}
+
+static int
+open_period_close(struct app *app)
+{
+	tui_open_period_close(app);
+	return TUI_DONE;
+}
+
+static const struct menu_item charge_items[] = {
+	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier },
+	{ N_("Fee items"), 'F', "charge.read", "fee_items", NULL },
+	{ N_("Fee tiers"), 'T', "charge.read", "fee_tiers", NULL },
+	{ N_("Fee standards"), 'D', "charge.read", "fee_standards", NULL },
+	{ N_("Meters"), 'M', "meter.read", "meters", NULL },
+	{ N_("Meter readings"), 'R', "meter.read", "readings", NULL },
+	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings },
+	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun },
+	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
 static const struct menu_item system_items[] = {
 	{ N_("Category lists"), 'T', "property.read", "categories", NULL },
 	{ N_("Users"), 'U', "user.admin", "users", NULL },
@@ -81,6 +122,7 @@ static const struct menu_item system_items[] = {
 static const struct menu menus[] = {
 	{ N_("Property"), 'P', property_items },
 	{ N_("Clients"), 'C', client_items },
+	{ N_("Charges"), 'H', charge_items },
 	{ N_("System"), 'S', system_items },
 };
 
@@ -102,7 +144,7 @@ tui_menu_is_open(struct app *app)
 
 /* F10 opens the pull-down of the module last used.  A module's letter
  * opens that module's pull-down; an entry's letter picks it (entry letters
- * are chosen not to clash with the modules' P, C, S). */
+ * are chosen not to clash with the modules' P, C, H, S). */
 void
 tui_menu_open(struct app *app)
 {

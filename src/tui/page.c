@@ -45,14 +45,15 @@ static void page_leave(struct screen *sc);
 static void page_draw(struct screen *sc);
 static int page_action(struct screen *sc, enum tui_action a);
 
-static const enum tui_action page_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT,
-	ACT_REFRESH, ACT_QUICKFIND, ACT_DELETE, ACT_TAB, ACT_MENU, ACT_BACK,
+static const enum tui_action page_bar[] = { ACT_HELP, ACT_NEW, ACT_FIND,
+	ACT_EDIT, ACT_REFRESH, ACT_QUICKFIND, ACT_DELETE, ACT_TAB, ACT_BACK,
 	ACT_NONE };
 
 static const struct tui_note page_notes[] = {
 	{ ACT_NEW, NULL, N_("add a record linked to this one; in the occupants, a move-in") },
 	{ ACT_EDIT, NULL, N_("change this record itself") },
 	{ ACT_DELETE, N_("Move out"), N_("in the occupants: end the selected link today (a move-out)") },
+	{ ACT_FIND, N_("Pay"), N_("the cashier for this room (room page)") },
 	{ ACT_TAB, N_("Next list"), N_("the next list") },
 	{ ACT_NONE, NULL, NULL },
 };
@@ -70,7 +71,8 @@ static const struct screen_ops page_ops[] = {
 	  "In the occupants F2 is a move-in (入伙): a new link starting today; F8 "
 	  "is a move-out: the selected link ends today (after asking). A room has "
 	  "one payer (收费对象) at a time.\n"
-	  "In the other lists F2 adds a record for this room.") },
+	  "In the other lists F2 adds a record for this room. F3 opens the "
+	  "cashier for the room.") },
 	{ .name = N_("Client"), .enter = page_load, .leave = page_leave,
 	  .draw = page_draw, .action = page_action, .bar = page_bar,
 	  .notes = page_notes,
@@ -468,6 +470,11 @@ page_action(struct screen *sc, enum tui_action a)
 		return TUI_DONE;
 	case ACT_EDIT:
 		tui_open_form(sc->app, p->def->form, p->id, NULL);
+		return TUI_DONE;
+	case ACT_FIND:	/* the room's cashier */
+		if (strcmp(p->def->form, "rooms") != 0)
+			return TUI_DONE;
+		tui_open_cashier(sc->app, p->id);
 		return TUI_DONE;
 	case ACT_NEW:
 		add_linked(sc);
