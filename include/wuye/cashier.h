@@ -30,7 +30,7 @@ struct cashier_bill {
 	int64_t amount;			/* the bill, fen */
 	int64_t outstanding;		/* amount - paid - waived */
 	int64_t late_fee;		/* late fee still due on the date */
-	int closed;			/* its period is closed: cannot be paid */
+	int closed;			/* its period is closed (it can still be paid) */
 };
 
 /* The late fee of a principal `outstanding` due on due_date (day numbers)

@@ -123,7 +123,7 @@ parse_lookup(struct session *s, const struct field *f, const char *text,
 		return WY_OK;
 	if (rc != SQLITE_DONE)
 		return db_fail(s->db, rc, e, f->name);
-	return wy_fail(e, WY_EINVALID, _("%s: there is no '%s' (F3 lists them)"),
+	return wy_fail(e, WY_EINVALID, _("%s: there is no '%s'"),
 	    field_label(f), text);
 }
 
