@@ -138,7 +138,7 @@ load(struct cashier *c, struct app *app, struct wy_err *e)
 		return rc;
 	c->ticked = xcalloc(c->n + 1, 1);
 	for (i = 0; i < c->n; i++)
-		c->ticked[i] = !c->bills[i].closed;
+		c->ticked[i] = 1;	/* arrears of closed periods too (schema 006) */
 	if (c->client_id != 0 &&
 	    (rc = cashier_prepay_balance(s, c->client_id, &c->balance, e)) != WY_OK)
 		return rc;
@@ -274,7 +274,7 @@ cashier_draw(struct screen *sc)
 		c->top = c->cur - (size_t)rows + 1;
 	for (i = c->top, row = y + 7; i < c->n && row <= tui_bottom(); i++, row++) {
 		snprintf(buf, sizeof buf, " %s %-7s  %-10s  %12s %12s %10s  %s",
-		    c->bills[i].closed ? "[-]" : c->ticked[i] ? "[x]" : "[ ]",
+		    c->ticked[i] ? "[x]" : "[ ]",
 		    c->bills[i].period, c->bills[i].due_date,
 		    money_format(c->bills[i].amount, a, sizeof a),
 		    money_format(c->bills[i].outstanding, b, sizeof b),
@@ -453,7 +453,7 @@ take(struct screen *sc)
 		if (c->ticked[i])
 			ids[k++] = c->bills[i].id;
 		else
-			all = 0;	/* unticked, or of a closed period */
+			all = 0;	/* some unticked: pay the ticked ones */
 	}
 	p.room_id = c->room_id;
 	p.client_id = c->client_id;
@@ -532,11 +532,11 @@ editor(struct cashier *c)
 	}
 }
 
-/* Tick or untick the bill under the cursor (not of a closed period). */
+/* Tick or untick the bill under the cursor. */
 static void
 toggle(struct cashier *c)
 {
-	if (c->cur < c->n && !c->bills[c->cur].closed) {
+	if (c->cur < c->n) {
 		c->ticked[c->cur] = !c->ticked[c->cur];
 		follow_ticks(c);
 	}
