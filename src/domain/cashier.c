@@ -504,33 +504,6 @@ out:
 	return rc;
 }
 
-int
-cashier_pay(struct session *s, const struct cashier_payment *p,
-    struct cashier_receipt *r, struct wy_err *e)
-{
-	struct cashier_receipt mine;
-	char date[DATE_BUFSIZE], period[PERIOD_BUFSIZE];
-	int32_t day;
-	int rc;
-
-	if (r == NULL)
-		r = &mine;
-	memset(r, 0, sizeof *r);
-	if ((rc = auth_require(s, "charge.pay", e)) != WY_OK ||
-	    (rc = cashier_pay_check(p, e)) != WY_OK ||
-	    (rc = cashier_date(p->date, date, period, &day, e)) != WY_OK)
-		return rc;
-	if ((rc = db_begin(s->db, e)) != WY_OK)
-		return rc;
-	if ((rc = cashier_pay_tx(s, p, date, period, day, r, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		memset(r, 0, sizeof *r);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
-}
-
 /* cashier_pay inside the caller's transaction (bank debit imports pay
  * many rooms all or nothing): the caller rolls back on failure. */
 int
@@ -551,6 +524,25 @@ cashier_pay_intx(struct session *s, const struct cashier_payment *p,
 		return rc;
 	if ((rc = cashier_pay_tx(s, p, date, period, day, r, e)) != WY_OK) {
 		memset(r, 0, sizeof *r);
+		return cashier_conflict(rc, e);
+	}
+	return WY_OK;
+}
+
+/* cashier_pay_intx in a transaction of its own. */
+int
+cashier_pay(struct session *s, const struct cashier_payment *p,
+    struct cashier_receipt *r, struct wy_err *e)
+{
+	int rc;
+
+	if ((rc = db_begin(s->db, e)) != WY_OK)
+		return rc;
+	if ((rc = cashier_pay_intx(s, p, r, e)) != WY_OK ||
+	    (rc = db_commit(s->db, e)) != WY_OK) {
+		db_rollback(s->db);
+		if (r != NULL)
+			memset(r, 0, sizeof *r);
 		return cashier_conflict(rc, e);
 	}
 	return WY_OK;
