@@ -29,7 +29,8 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 # Debian 12 packages: build, test and run.
 DEBS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
 	libxlsxwriter-dev libiniparser-dev check libsodium-dev zlib1g-dev \
-	libcsv-dev gettext tmux locales faketime python3 python3-openpyxl time
+	libcsv-dev gettext tmux locales faketime python3 python3-openpyxl time \
+	cups cups-client
 
 ifeq ($(V),1)
 Q =

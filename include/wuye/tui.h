@@ -291,6 +291,8 @@ int tui_open_cashier(struct app *app, int64_t room_id);	/* cashier.c */
 int tui_open_readings(struct app *app);		/* readings.c: 抄表录入 */
 int tui_open_billrun(struct app *app);			/* billrun.c */
 int tui_open_period_close(struct app *app);		/* billrun.c */
+int tui_open_roommap(struct app *app, int64_t building_id);	/* roommap.c: 楼盘图 */
+int tui_open_reports(struct app *app);			/* reports.c: 报表 */
 
 /* For the tui's own files. */
 void tui_colours_init(void);

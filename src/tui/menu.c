@@ -95,8 +95,23 @@ open_period_close(struct app *app)
 	return TUI_DONE;
 }
 
+static int
+open_roommap(struct app *app)
+{
+	tui_open_roommap(app, 0);
+	return TUI_DONE;
+}
+
+static int
+open_reports(struct app *app)
+{
+	tui_open_reports(app);
+	return TUI_DONE;
+}
+
 static const struct menu_item charge_items[] = {
 	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier },
+	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap },
 	{ N_("Fee items"), 'F', "charge.read", "fee_items", NULL },
 	{ N_("Fee tiers"), 'T', "charge.read", "fee_tiers", NULL },
 	{ N_("Fee standards"), 'D', "charge.read", "fee_standards", NULL },
@@ -105,6 +120,11 @@ static const struct menu_item charge_items[] = {
 	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings },
 	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun },
 	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close },
+	{ NULL, 0, NULL, NULL, NULL },
+};
+
+static const struct menu_item report_items[] = {
+	{ N_("All reports"), 'A', "report.read", NULL, open_reports },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 
@@ -123,6 +143,7 @@ static const struct menu menus[] = {
 	{ N_("Property"), 'P', property_items },
 	{ N_("Clients"), 'C', client_items },
 	{ N_("Charges"), 'H', charge_items },
+	{ N_("Reports"), 'R', report_items },
 	{ N_("System"), 'S', system_items },
 };
 

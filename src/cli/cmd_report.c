@@ -1,0 +1,21 @@
+/* STUB: `wuye report` (a helper replaces this file). */
+#include "wuye/cli.h"
+#include "wuye/i18n.h"
+
+extern const struct cli_cmd cli_cmd_report;
+
+static int
+cmd_report(struct cli *c, int argc, char **argv)
+{
+	(void)argc;
+	(void)argv;
+	return wy_fail(&c->err, WY_EFAIL, "report: not built yet");
+}
+
+const struct cli_cmd cli_cmd_report = {
+	.name = "report",
+	.args = "...",
+	.help = N_("not built yet"),
+	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.exec = cmd_report,
+};
