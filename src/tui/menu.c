@@ -109,6 +109,13 @@ open_reports(struct app *app)
 	return TUI_DONE;
 }
 
+static int
+open_notices(struct app *app)
+{
+	tui_open_notices(app);
+	return TUI_DONE;
+}
+
 static const struct menu_item charge_items[] = {
 	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier },
 	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap },
@@ -120,6 +127,7 @@ static const struct menu_item charge_items[] = {
 	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings },
 	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun },
 	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close },
+	{ N_("Charge and collection notices"), 'N', "charge.read", NULL, open_notices },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 

@@ -1,0 +1,9 @@
+/* STUB: the notice dialog (a helper replaces this file). */
+#include "wuye/tui.h"
+
+int
+tui_open_notices(struct app *app, int64_t building_id)
+{
+	tui_message(app, 1, "not built yet");
+	return TUI_DONE;
+}
