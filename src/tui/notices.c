@@ -2,7 +2,7 @@
 #include "wuye/tui.h"
 
 int
-tui_open_notices(struct app *app, int64_t building_id)
+tui_open_notices(struct app *app)
 {
 	tui_message(app, 1, "not built yet");
 	return TUI_DONE;
