@@ -12,7 +12,10 @@
  *
  * Each estate is billed in its own transaction (BEGIN IMMEDIATE) with a
  * bill_runs row and an audit entry; an estate with nothing new to bill
- * leaves no trace.  A failure rolls back the estate at fault (estates
+ * leaves no trace.  With bill.draw_prepayment (the default), every payer
+ * of a new bill who has a prepayment balance then pays what they owe from
+ * it, as a receipt of method "prepay" dated today in the same transaction
+ * (the runner needs charge.pay too).  A failure rolls back the estate at fault (estates
  * billed before it stay billed) and stops the run.
  */
 #ifndef WUYE_BILL_H
@@ -42,18 +45,25 @@ struct bill_result {
 	int64_t missing;
 	int64_t existing;	/* bills the period already had (not redone) */
 	int64_t runs;		/* bill_runs rows written */
+	int64_t draws;		/* payers paid from prepayment (receipts) */
+	int64_t drawn;		/* fen drawn from prepayment */
 };
 
 /* Called now and then with the standards looked at and how many there are. */
 typedef void (*bill_progress_fn)(void *arg, int64_t done, int64_t total);
 
-/* Bill period (YYYY-MM) for one estate (its code) or all (NULL).  With
- * preview nothing is written.  Needs charge.bill.  WY_EINVALID for a bad
+enum bill_flags {
+	BILL_PREVIEW = 1 << 0,	/* count and total only; nothing is written */
+	BILL_NO_DRAW = 1 << 1,	/* draw on no prepayment (the demo pays itself) */
+};
+
+/* Bill period (YYYY-MM) for one estate (its code) or all (NULL), as flags
+ * (enum bill_flags) say.  Needs charge.bill.  WY_EINVALID for a bad
  * period, WY_ENOTFOUND for an unknown estate, WY_ECONFLICT for a closed
  * period (refused before anything is read or written).  *r is filled
  * (free with bill_result_free) even on failure. */
 int bill_run(struct session *s, const char *period, const char *estate,
-    int preview, bill_progress_fn progress, void *arg,
+    unsigned flags, bill_progress_fn progress, void *arg,
     struct bill_result *r, struct wy_err *e);
 
 void bill_result_free(struct bill_result *r);

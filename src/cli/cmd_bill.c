@@ -48,7 +48,8 @@ cmd_bill(struct cli *c, int argc, char **argv)
 	}
 	if (optind != argc - 2 || strcmp(argv[optind], "run") != 0)
 		return cli_usage(c, &cli_cmd_bill, NULL);
-	rc = bill_run(&c->sess, argv[optind + 1], estate, preview,
+	rc = bill_run(&c->sess, argv[optind + 1], estate,
+	    preview ? BILL_PREVIEW : 0,
 	    tty ? print_progress : NULL, NULL, &r, &c->err);
 	if (tty)
 		fputc('\n', stderr);
@@ -60,13 +61,19 @@ cmd_bill(struct cli *c, int argc, char **argv)
 				    r.items[i].name, (long long)r.items[i].bills,
 				    money_format(r.items[i].total, buf, sizeof buf),
 				    (long long)r.items[i].missing);
-		printf("%s\t\t%lld\t%s\t%lld\n", _("total"), (long long)r.bills,
+		printf("total\t\t%lld\t%s\t%lld\n", (long long)r.bills,
 		    money_format(r.total, buf, sizeof buf), (long long)r.missing);
 		if (preview)
 			fprintf(stderr, _("preview: nothing was written\n"));
 		else if (r.existing > 0)
-			fprintf(stderr, _("%lld bills were already there and were left as they are\n"),
-			    (long long)r.existing);
+			fprintf(stderr, ngettext("%lld bill was already there and was left as it is\n",
+			    "%lld bills were already there and were left as they are\n",
+			    (unsigned long)r.existing), (long long)r.existing);
+		if (r.draws > 0)
+			fprintf(stderr, ngettext("%lld payer paid %s from prepayment\n",
+			    "%lld payers paid %s from prepayment\n",
+			    (unsigned long)r.draws), (long long)r.draws,
+			    money_format(r.drawn, buf, sizeof buf));
 	}
 	bill_result_free(&r);
 	return rc;

@@ -54,6 +54,8 @@ static const struct conf_option options[] = {
 	  N_("warn of rooms with this many failed collection attempts since the last success (0: never)") },
 	{ "warn.collection_rate", CONF_INT, "80", 0, 100, NULL,
 	  N_("warn of estates and buildings collecting less than this percent of a period's bills (0: never)") },
+	{ "bill.draw_prepayment", CONF_BOOL, "yes", 0, 0, NULL,
+	  N_("a bill run pays the new bills from their payers' prepayment balances") },
 	{ "report.timeout", CONF_INT, "60", 1, 86400, NULL,
 	  N_("seconds a report may run before it is stopped") },
 	{ "report.csv_bom", CONF_BOOL, "no", 0, 0, NULL,

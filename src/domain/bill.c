@@ -10,6 +10,9 @@
 
 #include "wuye/audit.h"
 #include "wuye/auth.h"
+#include "wuye/cashier.h"
+#include "wuye/cashier_int.h"
+#include "wuye/conf.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
 #include "wuye/fee.h"
@@ -27,7 +30,7 @@ struct run {
 	const char *period;
 	int p;
 	char last_day[DATE_BUFSIZE];
-	int preview;
+	int preview, draw;
 	struct fee_item *items;
 	int *types;		/* meter type index of each item, -1 */
 	struct bill_result *r;
@@ -374,13 +377,58 @@ merge_estate(struct run *u, int keep)
 	return n;
 }
 
+/* Pay the payers of run_id's bills who have a prepayment balance from it
+ * (inside the estate's transaction): each draws what they owe, at most
+ * their balance, as one "prepay" receipt. */
+static int
+draw_prepayments(struct run *u, int64_t run_id, struct wy_err *e)
+{
+	struct cashier_payment p = { .method = "prepay", .tendered = -1 };
+	struct cashier_receipt rec;
+	struct cashier_bill *v;
+	sqlite3_stmt *st;
+	int64_t balance, due;
+	size_t n, i;
+	int rc, step;
+
+	if ((rc = db_prepare(u->s->db, "SELECT b.client_id, sum(p.amount)"
+	    " FROM (SELECT DISTINCT client_id FROM bills WHERE run_id = ?"
+	    " AND client_id IS NOT NULL) b JOIN prepayments p"
+	    " ON p.client_id = b.client_id"
+	    " GROUP BY b.client_id HAVING sum(p.amount) > 0"
+	    " ORDER BY b.client_id", &st, e)) != WY_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, run_id);
+	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+		p.client_id = sqlite3_column_int64(st, 0);
+		balance = sqlite3_column_int64(st, 1);
+		if ((rc = cashier_unpaid(u->s, 0, p.client_id, NULL, &v, &n,
+		    e)) != WY_OK)
+			break;
+		for (due = 0, i = 0; i < n; i++)
+			due += v[i].outstanding + v[i].late_fee;
+		free(v);
+		p.amount = due < balance ? due : balance;
+		if (p.amount == 0)
+			continue;
+		if ((rc = cashier_pay_intx(u->s, &p, &rec, e)) != WY_OK)
+			break;
+		u->r->draws++;
+		u->r->drawn += rec.prepay_out;
+	}
+	if (rc == WY_OK && step != SQLITE_DONE)
+		rc = db_fail(u->s->db, step, e, "prepayments");
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* One estate in its own transaction (or none, in a preview). */
 static int
 run_estate(struct run *u, int64_t estate, const char *code,
     sqlite3_stmt *rows, sqlite3_stmt *ins, struct wy_err *e)
 {
 	char at[TIMESTAMP_BUFSIZE], detail[160];
-	int64_t run_id = 0, bills = 0, total = 0;
+	int64_t run_id = 0, bills = 0, total = 0, draws, drawn;
 	size_t i;
 	int rc;
 
@@ -407,6 +455,10 @@ run_estate(struct run *u, int64_t estate, const char *code,
 		merge_estate(u, 1);
 		return WY_OK;
 	}
+	draws = u->r->draws;
+	drawn = u->r->drawn;
+	if (rc == WY_OK && u->draw)
+		rc = draw_prepayments(u, run_id, e);
 	if (rc == WY_OK)
 		rc = db_run(u->s->db, e, "UPDATE bill_runs SET bills = ?, total = ?"
 		    " WHERE id = ?", "III", bills, total, run_id);
@@ -419,6 +471,8 @@ run_estate(struct run *u, int64_t estate, const char *code,
 	if (rc != WY_OK) {
 		db_rollback(u->s->db);
 		merge_estate(u, 0);
+		u->r->draws = draws;
+		u->r->drawn = drawn;
 		return wy_prefix(e, _("estate %s (nothing of it was billed)"), code);
 	}
 	merge_estate(u, 1);
@@ -451,10 +505,13 @@ run_prepare(struct run *u, int64_t estate, struct wy_err *e)
 
 int
 bill_run(struct session *s, const char *period, const char *estate,
-    int preview, bill_progress_fn progress, void *arg,
+    unsigned flags, bill_progress_fn progress, void *arg,
     struct bill_result *r, struct wy_err *e)
 {
-	struct run u = { .s = s, .period = period, .preview = preview, .r = r,
+	struct run u = { .s = s, .period = period, .r = r,
+	    .preview = (flags & BILL_PREVIEW) != 0,
+	    .draw = !(flags & BILL_NO_DRAW) &&
+	    conf_bool(s->conf, "bill.draw_prepayment"),
 	    .progress = progress, .arg = arg };
 	sqlite3_stmt *est = NULL, *rows = NULL, *ins = NULL;
 	int64_t estate_id = 0;

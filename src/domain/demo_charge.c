@@ -523,7 +523,7 @@ run_months(struct demo_gen *g, struct session *cs, struct session *ms)
 		if (g->progress != NULL)
 			g->progress(g->arg, "charges", k, g->o->months);
 		memset(&br, 0, sizeof br);
-		rc = bill_run(ms, per, NULL, 0, NULL, NULL, &br, g->e);
+		rc = bill_run(ms, per, NULL, BILL_NO_DRAW, NULL, NULL, &br, g->e);
 		bill_result_free(&br);
 		for (i = 0; i < g->nroom && rc == WY_OK; i++)
 			rc = pay_room(g, cs, i, p, k);

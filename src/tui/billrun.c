@@ -159,13 +159,21 @@ bill_text(const struct bill_result *br, int preview)
 	    money_format(br->total, a, sizeof a));
 	add(&t, "\n");
 	if (br->existing > 0) {
-		add(&t, _("%lld bills of the period exist already and are not made again."),
-		    (long long)br->existing);
+		add(&t, ngettext("%lld bill of the period exists already and is not made again.",
+		    "%lld bills of the period exist already and are not made again.",
+		    (unsigned long)br->existing), (long long)br->existing);
 		add(&t, "\n");
 	}
 	if (br->missing > 0) {
-		add(&t, _("%lld rooms have no meter reading and are skipped."),
-		    (long long)br->missing);
+		add(&t, ngettext("%lld room has no meter reading and is skipped.",
+		    "%lld rooms have no meter reading and are skipped.",
+		    (unsigned long)br->missing), (long long)br->missing);
+		add(&t, "\n");
+	}
+	if (br->draws > 0) {
+		add(&t, ngettext("%lld payer paid %s from prepayment.",
+		    "%lld payers paid %s from prepayment.", (unsigned long)br->draws),
+		    (long long)br->draws, money_format(br->drawn, a, sizeof a));
 		add(&t, "\n");
 	}
 	if (!preview)
@@ -216,7 +224,7 @@ preview(struct screen *sc)
 		r->step = STEP_CONFIRM;
 		return TUI_DONE;
 	}
-	if (bill_run(s, r->period.buf, r->estate.len ? r->estate.buf : NULL, 1, NULL,
+	if (bill_run(s, r->period.buf, r->estate.len ? r->estate.buf : NULL, BILL_PREVIEW, NULL,
 	    NULL, &br, &e) != WY_OK) {
 		bill_result_free(&br);
 		tui_message(sc->app, 1, "%s", e.msg);

@@ -39,8 +39,12 @@ has "preview: the total" "$OUT" "total		9	3821.46	1"
 has "preview says nothing was written" "$ERR" "nothing was written"
 same "the preview wrote no bills" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM bills')"
 
+run 0 "a payer keeps 100.00 as prepayment" -- w --user admin pay A1-1-102 100 --method cash --prepay
 run 0 "bill run for one estate" -- w --user admin bill run 2026-03 --estate JX
 has "JX's total" "$OUT" "total		8	3685.42	1"
+has "the prepayment paid the payer's new bills" "$ERR" "1 payer paid 100.00 from prepayment"
+same "a prepay receipt was issued and the balance is spent" "1|10000|0" \
+    "$(sqlite3 "$DB" "SELECT count(*), sum(prepay_out), (SELECT sum(amount) FROM prepayments) FROM receipts WHERE method = 'prepay'")"
 run 0 "bill run for all" -- w --user admin bill run 2026-03
 has "only CH is left" "$OUT" "total		1	136.04	1"
 run 0 "bill run again" -- w --user admin bill run 2026-03

@@ -9,6 +9,9 @@
 
 #include "fixture.h"
 #include "wuye/bill.h"
+#include "wuye/cashier.h"
+#include "wuye/conf.h"
+#include "wuye/dbcheck.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
 #include "wuye/fee.h"
@@ -79,6 +82,89 @@ item(const struct bill_result *r, const char *code)
 	ck_abort_msg("no item %s", code);
 	return NULL;
 }
+
+static int
+count_problem(void *arg, const char *problem)
+{
+	(void)problem;
+	(*(int *)arg)++;
+	return 0;
+}
+
+/* Give client 2 (room 1's payer from 2026-03-31) 500.00 of prepayment. */
+static void
+prepay_500(void)
+{
+	struct cashier_payment p = { .room_id = 1, .client_id = 2,
+	    .amount = 50000, .method = "cash", .tendered = -1,
+	    .keep_surplus = 1, .date = "2026-03-01" };
+	struct cashier_receipt rec;
+	struct wy_err e = { 0 };
+
+	ck_assert_msg(cashier_pay(&fx.s, &p, &rec, &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(rec.prepay_in, 50000);
+}
+
+/* A run pays the new bills of a payer with a balance from it, in the
+ * estate's transaction; the money invariants hold. */
+START_TEST(test_prepay_draw)
+{
+	struct bill_result r;
+	struct wy_err e = { 0 };
+	int n = -1, calls = 0;
+
+	prepay_500();
+	ck_assert_int_eq(bill_run(&fx.s, "2026-03", NULL, 0, NULL, NULL, &r, &e), WY_OK);
+	/* Room 1 (client 2): WY 209.93 + SF 101.50. */
+	ck_assert_int_eq(r.draws, 1);
+	ck_assert_int_eq(r.drawn, 20993 + 10150);
+	bill_result_free(&r);
+	ck_assert_int_eq(num("SELECT sum(amount) FROM prepayments WHERE client_id = 2"),
+	    50000 - 31143);
+	ck_assert_int_eq(num("SELECT count(*) FROM bills WHERE room_id = 1"
+	    " AND amount > paid + waived"), 0);
+	ck_assert_int_eq(num("SELECT count(*) FROM receipts WHERE method = 'prepay'"
+	    " AND prepay_out = 31143 AND amount = 0"), 1);
+	/* Room 2 has no payer and room 3's is not March's: unpaid. */
+	ck_assert_int_eq(num("SELECT count(*) FROM bills WHERE amount > paid + waived"), 2);
+	ck_assert_int_eq(dbcheck_run(&fx.s, count_problem, &calls, &n, &e), WY_OK);
+	ck_assert_int_eq(n, 0);
+
+	/* A rerun makes nothing and draws nothing. */
+	ck_assert_int_eq(bill_run(&fx.s, "2026-03", NULL, 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(r.draws, 0);
+	bill_result_free(&r);
+}
+END_TEST
+
+/* A balance smaller than the bills is drawn whole; the option turns the
+ * draw off; a failing run draws nothing. */
+START_TEST(test_prepay_partial)
+{
+	struct bill_result r;
+	struct wy_err e = { 0 };
+
+	prepay_500();
+	fixture_sql(&fx, "UPDATE fee_items SET unit_price = 99999999 WHERE code = 'WY'");
+	ck_assert_int_eq(conf_set(fx.conf, "bill.draw_prepayment", "no", &e), WY_OK);
+	ck_assert_int_eq(bill_run(&fx.s, "2026-03", "CH", 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(r.draws, 0);
+	bill_result_free(&r);
+	ck_assert_int_eq(conf_set(fx.conf, "bill.draw_prepayment", "yes", &e), WY_OK);
+	fixture_sql(&fx, "CREATE TRIGGER test_fault BEFORE INSERT ON receipts"
+	    " WHEN NEW.method = 'prepay' BEGIN SELECT RAISE(ABORT, 'disk on fire'); END");
+	ck_assert_int_ne(bill_run(&fx.s, "2026-03", "JX", 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(r.draws, 0);
+	bill_result_free(&r);
+	ck_assert_int_eq(num("SELECT count(*) FROM bills WHERE room_id = 1"), 0);
+	fixture_sql(&fx, "DROP TRIGGER test_fault");
+	ck_assert_int_eq(bill_run(&fx.s, "2026-03", "JX", 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(r.draws, 1);
+	ck_assert_int_eq(r.drawn, 50000);
+	bill_result_free(&r);
+	ck_assert_int_eq(num("SELECT sum(amount) FROM prepayments WHERE client_id = 2"), 0);
+}
+END_TEST
 
 START_TEST(test_args)
 {
@@ -384,6 +470,8 @@ bill_suite(void)
 	tcase_add_test(tc, test_shared);
 	tcase_add_test(tc, test_late_fee);
 	tcase_add_test(tc, test_assign);
+	tcase_add_test(tc, test_prepay_draw);
+	tcase_add_test(tc, test_prepay_partial);
 	tcase_add_test(tc, test_speed);
 	suite_add_tcase(s, tc);
 	return s;
