@@ -73,7 +73,8 @@ bank_export_cmd(struct cli *c, const char *period, const char *out,
 	}
 	if ((rc = sink_close(&k, 1, &c->err)) != WY_OK)
 		return rc;
-	fprintf(stderr, _("%zu debit lines, %s in all\n"), n,
+	fprintf(stderr, ngettext("%zu debit line, %s in all\n",
+	    "%zu debit lines, %s in all\n", n), n,
 	    money_format(total, a, sizeof a));
 	return WY_OK;
 }
@@ -92,8 +93,10 @@ bank_import_cmd(struct cli *c, const char *path, const char *date)
 	o.max_errors = (int)conf_int(c->conf, "import.max_errors");
 	if ((rc = bank_import(&c->sess, &o, &r, &c->err)) != WY_OK)
 		return rc;
-	fprintf(stderr, _("%zu debits paid (%s), %zu failed at the bank\n"),
-	    r.ok, money_format(r.paid, a, sizeof a), r.failed);
+	fprintf(stderr, ngettext("%zu debit paid (%s), ", "%zu debits paid (%s), ",
+	    r.ok), r.ok, money_format(r.paid, a, sizeof a));
+	fprintf(stderr, ngettext("%zu failed at the bank\n",
+	    "%zu failed at the bank\n", r.failed), r.failed);
 	return WY_OK;
 }
 

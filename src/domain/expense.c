@@ -132,15 +132,15 @@ int
 expense_reject(struct session *s, int64_t id, const char *reason,
     const char *date, struct wy_err *e)
 {
-	char note[600];
-
 	if (reason == NULL || *reason == '\0')
 		return wy_fail(e, WY_EINVALID, _("a rejection needs a reason"));
 	if (utf8_has_control(reason) || strlen(reason) > 400)
 		return wy_fail(e, WY_EINVALID, _("reason: at most 400 bytes, "
 		    "no control characters"));
-	snprintf(note, sizeof note, _("Rejected: %s"), reason);
-	return expense_move(s, id, "requested", "rejected", date, note, e);
+	/* The reason is stored as given (the state says it is a rejection):
+	 * data stays in the words of whoever wrote it, whatever the language
+	 * of the screen that shows it later. */
+	return expense_move(s, id, "requested", "rejected", date, reason, e);
 }
 
 /* Record the payment of an approved expense. */

@@ -274,8 +274,9 @@ go(struct screen *sc)
 		return TUI_REDRAW;
 	}
 	set_text(r, bill_text(&br, 0));
-	tui_message(sc->app, 0, _("%lld bills made in %s."), (long long)br.bills,
-	    r->period.buf);
+	tui_message(sc->app, 0, ngettext("%lld bill made in %s.",
+	    "%lld bills made in %s.", (unsigned long)br.bills),
+	    (long long)br.bills, r->period.buf);
 	bill_result_free(&br);
 	r->step = STEP_DONE;
 	return TUI_REDRAW;

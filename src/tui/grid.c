@@ -257,8 +257,8 @@ grid_draw(struct screen *sc)
 		snprintf(count_text, sizeof count_text, _("%lld+ rows"),
 		    (long long)g->total);
 	else if (g->total >= 0)
-		snprintf(count_text, sizeof count_text, _("%lld rows"),
-		    (long long)g->total);
+		snprintf(count_text, sizeof count_text, ngettext("%lld row",
+		    "%lld rows", (unsigned long)g->total), (long long)g->total);
 	else
 		count_text[0] = '\0';
 	snprintf(title, sizeof title, "%s%s  %s  %s %s", g->done != NULL ?
@@ -350,7 +350,8 @@ do_export(struct screen *sc, const char *path)
 	if (export_entity(tui_session(sc->app), g->ent, &q, &o, &rows, &e) != WY_OK)
 		tui_message(sc->app, 1, "%s", e.msg);
 	else
-		tui_message(sc->app, 0, _("Exported %ld rows to %s."), rows, o.path);
+		tui_message(sc->app, 0, ngettext("Exported %ld row to %s.",
+		    "Exported %ld rows to %s.", (unsigned long)rows), rows, o.path);
 	free(expanded);
 	return TUI_DONE;
 }

@@ -71,7 +71,7 @@ ref,room,client,name,bank,account,amount,result,bank_ref
 2026-10-1-102,1-102,C2,李四,建设银行,6217000010002000,1000.00,failed,
 CSV
 run 0 "import the result" -- w --user admin bank import "$T/result.csv" --date 2026-10-25
-has "the summary" "$ERR" "1 debits paid (419.86), 1 failed at the bank"
+has "the summary" "$ERR" "1 debit paid (419.86), 1 failed at the bank"
 same "one receipt by bank" "bank|41986|2026-10-25" "$(sqlite3 "$DB" "SELECT method, amount, date FROM receipts")"
 same "September and October paid, November not" "20993 20993 0" "$(sqlite3 "$DB" "SELECT paid FROM bills WHERE room_id = 1 ORDER BY period" | tr '\n' ' ' | sed 's/ $//')"
 same "the line keeps the receipt and the bank's ref" "1|B001" "$(sqlite3 "$DB" "SELECT receipt_id, bank_ref FROM bank_debits WHERE ref = '2026-10-1-101'")"

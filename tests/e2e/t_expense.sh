@@ -33,7 +33,7 @@ same "paid" "paid|2026-10-02" "$(sqlite3 "$DB" "SELECT state, paid_on FROM expen
 WUYE_PASSWORD=bosspw run 6 "a requested expense cannot be paid" -- w --user zhou expense pay 2
 WUYE_PASSWORD=bosspw run 2 "reject without a reason" -- w --user zhou expense reject 3
 WUYE_PASSWORD=bosspw run 0 "reject with a reason" -- w --user zhou expense reject 3 --reason "报价过高" --date 2026-10-10
-same "rejected, reason kept" "rejected|Rejected: 报价过高" "$(sqlite3 "$DB" "SELECT state, note FROM expenses WHERE id = 3")"
+same "rejected, reason kept" "rejected|报价过高" "$(sqlite3 "$DB" "SELECT state, note FROM expenses WHERE id = 3")"
 run 0 "admin approves" -- w --user admin expense approve 2 --date 2026-10-11
 run 4 "an unknown expense" -- w --user admin expense approve 99
 run 3 "a bad expense ID" -- w --user admin expense approve x1

@@ -105,8 +105,8 @@ START_TEST(test_reject)
 	    WY_EINVALID);
 	ck_assert_msg(expense_reject(&fx.s, 1, "报价过高", "2026-10-05", &e) ==
 	    WY_OK, "%s", e.msg);
-	ck_assert_int_eq(q("SELECT state = 'rejected' AND note = 'Rejected: "
-	    "报价过高' AND approved_on = '2026-10-05' FROM expenses"
+	ck_assert_int_eq(q("SELECT state = 'rejected' AND note = "
+	    "'报价过高' AND approved_on = '2026-10-05' FROM expenses"
 	    " WHERE id = 1"), 1);
 	ck_assert_int_eq(expense_reject(&fx.s, 2, "x", NULL, &e), WY_ECONFLICT);
 	ck_assert_int_eq(expense_pay(&fx.s, 4, NULL, &e), WY_ECONFLICT);
