@@ -39,7 +39,7 @@ Q = @
 endif
 
 LIB_SRC  = $(sort $(wildcard src/core/*.c src/domain/*.c src/report/*.c src/cli/*.c src/tui/*.c))
-DATA     = $(sort $(wildcard schema/*.sql forms/*.ini reports/*.ini))
+DATA     = $(sort $(wildcard schema/*.sql forms/*.ini reports/*.ini templates/*))
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 HDRS     = $(wildcard include/wuye/*.h)
 

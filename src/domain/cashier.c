@@ -25,7 +25,40 @@
 #include "wuye/fee.h"
 #include "wuye/i18n.h"
 #include "wuye/money.h"
+#include "wuye/cashier_series.h"
 #include "wuye/utf8.h"
+
+/* Step the cached statement st to its end and reset it. */
+static int
+cashier_step(struct db *db, sqlite3_stmt *st, const char *what,
+    struct wy_err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	rc = rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, what);
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The first column of the first row of the cached statement st in *out
+ * (WY_ENOTFOUND without a row); resets st. */
+static int
+cashier_one(struct db *db, sqlite3_stmt *st, int64_t *out, struct wy_err *e)
+{
+	int rc = sqlite3_step(st);
+
+	if (rc == SQLITE_ROW) {
+		*out = sqlite3_column_int64(st, 0);
+		rc = WY_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = wy_fail(e, WY_ENOTFOUND, "not found");
+	else
+		rc = db_fail(db, rc, e, "database");
+	sqlite3_reset(st);
+	return rc;
+}
 
 static const char *const cashier_methods[] = {
 	"cash", "transfer", "card", "wechat", "alipay", "bank", "prepay", NULL,
@@ -62,11 +95,15 @@ cashier_conflict(int rc, struct wy_err *e)
 int
 cashier_open_period(struct db *db, const char *period, struct wy_err *e)
 {
+	sqlite3_stmt *st;
 	int64_t one;
 	int rc;
 
-	rc = db_int64(db, &one, e, "SELECT 1 FROM periods WHERE period = ?"
-	    " AND closed_at IS NOT NULL", "t", period);
+	if ((rc = db_cached(db, "SELECT 1 FROM periods WHERE period = ?"
+	    " AND closed_at IS NOT NULL", &st, e)) != WY_OK ||
+	    (rc = db_bind(db, st, e, "t", period)) != WY_OK)
+		return rc;
+	rc = cashier_one(db, st, &one, e);
 	if (rc == WY_OK)
 		return wy_fail(e, WY_ECONFLICT, _("period %s is closed: nothing "
 		    "dated in it can be written"), period);
@@ -169,14 +206,14 @@ cashier_load(struct db *db, int64_t room_id, int64_t client_id, int32_t day,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_prepare(db, CASHIER_BILL_SQL
+	if ((rc = db_cached(db, CASHIER_BILL_SQL
 	    " WHERE (?1 > 0 AND b.room_id = ?1 OR ?1 <= 0 AND b.client_id = ?2)"
 	    " AND b.amount > b.paid + b.waived"
 	    " ORDER BY b.period, b.due_date, b.id", &st, e)) != WY_OK)
 		return rc;
 	if ((rc = db_bind(db, st, e, "II", room_id, client_id)) == WY_OK)
 		rc = cashier_collect(db, st, day, out, n, e);
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != WY_OK) {
 		free(*out);
 		*out = NULL;
@@ -197,7 +234,7 @@ cashier_pick(struct db *db, int64_t room_id, const int64_t *ids, size_t nids,
 
 	*out = NULL;
 	*n = 0;
-	if ((rc = db_prepare(db, CASHIER_BILL_SQL " WHERE b.id = ?", &st,
+	if ((rc = db_cached(db, CASHIER_BILL_SQL " WHERE b.id = ?", &st,
 	    e)) != WY_OK)
 		return rc;
 	for (i = 0; i < nids && rc == WY_OK; i++) {
@@ -224,7 +261,7 @@ cashier_pick(struct db *db, int64_t room_id, const int64_t *ids, size_t nids,
 			rc = wy_fail(e, WY_EINVALID, _("bill %lld is paid "
 			    "already"), (long long)ids[i]);
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	if (rc != WY_OK) {
 		free(*out);
 		*out = NULL;
@@ -254,42 +291,14 @@ int
 cashier_prepay_balance(struct session *s, int64_t client_id,
     int64_t *balance, struct wy_err *e)
 {
-	return db_int64(s->db, balance, e, "SELECT coalesce(sum(amount), 0)"
-	    " FROM prepayments WHERE client_id = ?", "I", client_id);
-}
-
-/* Take the next number of the user's series (inside a transaction). */
-static int
-cashier_number(struct session *s, int64_t *series_id, int64_t *seq,
-    char *number, size_t size, struct wy_err *e)
-{
 	sqlite3_stmt *st;
-	char prefix[64];
 	int rc;
 
-	snprintf(prefix, sizeof prefix, "C-%s-", s->user);
-	if ((rc = db_run(s->db, e, "INSERT OR IGNORE INTO receipt_series"
-	    " (code, prefix) VALUES (?, ?)", "tt", s->user, prefix)) != WY_OK)
+	if ((rc = db_cached(s->db, "SELECT coalesce(sum(amount), 0)"
+	    " FROM prepayments WHERE client_id = ?", &st, e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "I", client_id)) != WY_OK)
 		return rc;
-	if ((rc = db_prepare(s->db, "SELECT id, prefix, next_no FROM"
-	    " receipt_series WHERE code = ?", &st, e)) != WY_OK)
-		return rc;
-	if ((rc = db_bind(s->db, st, e, "t", s->user)) == WY_OK) {
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-			*series_id = sqlite3_column_int64(st, 0);
-			*seq = sqlite3_column_int64(st, 2);
-			snprintf(number, size, "%s%06lld",
-			    (const char *)sqlite3_column_text(st, 1),
-			    (long long)*seq);
-			rc = WY_OK;
-		} else
-			rc = db_fail(s->db, rc, e, "receipt_series");
-	}
-	sqlite3_finalize(st);
-	if (rc != WY_OK)
-		return rc;
-	return db_run(s->db, e, "UPDATE receipt_series SET next_no = next_no"
-	    " + 1, version = version + 1 WHERE id = ?", "I", *series_id);
+	return cashier_one(s->db, st, balance, e);
 }
 
 /* Number and insert a receipt (inside a transaction); fills out. */
@@ -298,20 +307,25 @@ cashier_receipt_new(struct session *s, const struct cashier_rec *r,
     struct cashier_receipt *out, struct wy_err *e)
 {
 	int64_t series = 0, seq = 0;
+	sqlite3_stmt *st;
 	int rc;
 
 	memset(out, 0, sizeof *out);
 	if ((rc = cashier_number(s, &series, &seq, out->number,
 	    sizeof out->number, e)) != WY_OK)
 		return rc;
-	rc = db_run(s->db, e, "INSERT INTO receipts (series_id, seq, number,"
-	    " kind, date, period, room_id, client_id, method, amount, tendered,"
-	    " prepay_in, prepay_out, cashier, note) VALUES (?, ?, ?, ?, ?, ?,"
-	    " nullif(?, 0), nullif(?, 0), ?, ?, nullif(?, -1), ?, ?, ?, ?)",
-	    "IIttttIItIIIItt", series, seq, out->number, r->kind, r->date,
-	    r->period, r->room_id, r->client_id, r->method, r->amount,
-	    r->tendered < 0 ? (int64_t)-1 : r->tendered, r->prepay_in,
-	    r->prepay_out, s->user, r->note != NULL ? r->note : "");
+	if ((rc = db_cached(s->db, "INSERT INTO receipts (series_id, seq,"
+	    " number, kind, date, period, room_id, client_id, method, amount,"
+	    " tendered, prepay_in, prepay_out, cashier, note) VALUES (?, ?, ?,"
+	    " ?, ?, ?, nullif(?, 0), nullif(?, 0), ?, ?, nullif(?, -1), ?, ?,"
+	    " ?, ?)", &st, e)) != WY_OK)
+		return rc;
+	if ((rc = db_bind(s->db, st, e, "IIttttIItIIIItt", series, seq,
+	    out->number, r->kind, r->date, r->period, r->room_id, r->client_id,
+	    r->method, r->amount, r->tendered < 0 ? (int64_t)-1 : r->tendered,
+	    r->prepay_in, r->prepay_out, s->user, r->note != NULL ? r->note :
+	    "")) == WY_OK)
+		rc = cashier_step(s->db, st, "receipts", e);
 	if (rc != WY_OK)
 		return wy_prefix(e, "receipt %s", out->number);
 	out->id = sqlite3_last_insert_rowid(s->db->h);
@@ -324,12 +338,15 @@ cashier_receipt_new(struct session *s, const struct cashier_rec *r,
 int64_t
 cashier_payer(struct db *db, int64_t room_id, const char *date)
 {
+	sqlite3_stmt *st;
 	int64_t id = 0;
 
-	if (db_int64(db, &id, NULL, "SELECT client_id FROM occupancy"
+	if (db_cached(db, "SELECT client_id FROM occupancy"
 	    " WHERE room_id = ?1 AND payer = 1 AND start_date <= ?2"
 	    " AND (end_date IS NULL OR end_date > ?2)"
-	    " ORDER BY start_date DESC LIMIT 1", "It", room_id, date) != WY_OK)
+	    " ORDER BY start_date DESC LIMIT 1", &st, NULL) != WY_OK ||
+	    db_bind(db, st, NULL, "It", room_id, date) != WY_OK ||
+	    cashier_one(db, st, &id, NULL) != WY_OK)
 		return 0;
 	return id;
 }
@@ -372,6 +389,7 @@ static int
 cashier_allocate(struct session *s, int64_t rid, struct cashier_bill *v,
     size_t n, int64_t funds, struct cashier_receipt *r, struct wy_err *e)
 {
+	sqlite3_stmt *st;
 	int64_t late, principal;
 	size_t i;
 	int rc;
@@ -383,12 +401,18 @@ cashier_allocate(struct session *s, int64_t rid, struct cashier_bill *v,
 		funds -= principal;
 		if (late == 0 && principal == 0)
 			continue;
-		if ((rc = db_run(s->db, e, "INSERT INTO allocations (receipt_id,"
-		    " bill_id, amount, late_fee) VALUES (?, ?, ?, ?)", "IIII",
-		    rid, v[i].id, principal, late)) != WY_OK ||
-		    (rc = db_run(s->db, e, "UPDATE bills SET paid = paid + ?,"
+		if ((rc = db_cached(s->db, "INSERT INTO allocations"
+		    " (receipt_id, bill_id, amount, late_fee) VALUES (?, ?, ?,"
+		    " ?)", &st, e)) != WY_OK ||
+		    (rc = db_bind(s->db, st, e, "IIII", rid, v[i].id, principal,
+		    late)) != WY_OK ||
+		    (rc = cashier_step(s->db, st, "database", e)) != WY_OK ||
+		    (rc = db_cached(s->db, "UPDATE bills SET paid = paid + ?,"
 		    " late_paid = late_paid + ?, version = version + 1"
-		    " WHERE id = ?", "III", principal, late, v[i].id)) != WY_OK)
+		    " WHERE id = ?", &st, e)) != WY_OK ||
+		    (rc = db_bind(s->db, st, e, "III", principal, late,
+		    v[i].id)) != WY_OK ||
+		    (rc = cashier_step(s->db, st, "database", e)) != WY_OK)
 			return wy_prefix(e, "bill %lld", (long long)v[i].id);
 		r->allocated += principal;
 		r->late_fees += late;
@@ -401,11 +425,18 @@ static int
 cashier_ledger(struct session *s, int64_t client, int64_t amount,
     int64_t rid, const char *date, const char *period, struct wy_err *e)
 {
+	sqlite3_stmt *st;
+	int rc;
+
 	if (amount == 0)
 		return WY_OK;
-	return db_run(s->db, e, "INSERT INTO prepayments (client_id, amount,"
-	    " receipt_id, date, period) VALUES (?, ?, ?, ?, ?)", "IIItt",
-	    client, amount, rid, date, period);
+	if ((rc = db_cached(s->db, "INSERT INTO prepayments (client_id,"
+	    " amount, receipt_id, date, period) VALUES (?, ?, ?, ?, ?)", &st,
+	    e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "IIItt", client, amount, rid, date,
+	    period)) != WY_OK)
+		return rc;
+	return cashier_step(s->db, st, "database", e);
 }
 
 /* The body of cashier_pay, inside the transaction. */
@@ -418,6 +449,7 @@ cashier_pay_tx(struct session *s, const struct cashier_payment *p,
 	    .period = period, .method = p->method, .note = p->note,
 	    .tendered = p->tendered };
 	struct cashier_bill *v = NULL;
+	sqlite3_stmt *st;
 	char a[MONEY_BUFSIZE], b[MONEY_BUFSIZE], detail[256];
 	int64_t client, due = 0, cash, drawmax, drawn, balance = 0, surplus;
 	size_t n = 0, i;
@@ -425,8 +457,10 @@ cashier_pay_tx(struct session *s, const struct cashier_payment *p,
 
 	if ((rc = cashier_open_period(s->db, period, e)) != WY_OK)
 		return rc;
-	if (p->room_id > 0 && db_int64(s->db, &client, NULL,
-	    "SELECT 1 FROM rooms WHERE id = ?", "I", p->room_id) != WY_OK)
+	if (p->room_id > 0 && (db_cached(s->db, "SELECT 1 FROM rooms"
+	    " WHERE id = ?", &st, e) != WY_OK || db_bind(s->db, st, e, "I",
+	    p->room_id) != WY_OK || cashier_one(s->db, st, &client, NULL) !=
+	    WY_OK))
 		return wy_fail(e, WY_ENOTFOUND, _("there is no room %lld"),
 		    (long long)p->room_id);
 	rc = p->bills != NULL ?

@@ -1,8 +1,10 @@
 /* wuye: receipt text, printing and the daily hand-over (see receipt.h).
  *
- * Lines are built with utf8_fit() so every column has a fixed display
- * width; the item table is 80 columns: item 20, period 8, quantity 12,
- * unit price 12, late fee 10 and amount 13, one space between each.
+ * A receipt is read into its values (struct receipt_values: every field
+ * as text, "" for what it lacks, so a template's {if} shows only what is
+ * there), then laid out by the template or placed on the pre-printed
+ * form (receipt_tpl.c, receipt_form.c).  The hand-over is laid out here,
+ * by display width with utf8_fit().
  */
 #include "wuye/receipt.h"
 
@@ -17,8 +19,12 @@
 #include "wuye/conf.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
+#include "wuye/embed.h"
 #include "wuye/i18n.h"
+#include "wuye/mem.h"
 #include "wuye/money.h"
+#include "wuye/receipt_int.h"
+#include "wuye/receipt_tpl.h"
 #include "wuye/utf8.h"
 
 #define RECEIPT_FIT(w) (4 * (w) + 1)
@@ -45,17 +51,6 @@ receipt_centre(FILE *f, const char *s)
 	fputc('\n', f);
 }
 
-/* A rule across the line. */
-static void
-receipt_rule(FILE *f)
-{
-	int i;
-
-	for (i = 0; i < RECEIPT_WIDTH; i++)
-		fputc('-', f);
-	fputc('\n', f);
-}
-
 /* Column i of st as text, "" for NULL. */
 static const char *
 receipt_str(sqlite3_stmt *st, int i)
@@ -65,12 +60,46 @@ receipt_str(sqlite3_stmt *st, int i)
 	return t != NULL ? (const char *)t : "";
 }
 
-/* The item lines of receipt id (allocations, or the deposit). */
+/* A receipt's values, owned (see receipt_tpl.h for what each holds). */
+struct receipt_doc {
+	struct receipt_values v;
+	char *field[RF_COUNT];
+	char **lines;		/* nlines * RL_COUNT */
+	size_t nlines;
+};
+
+/* Free what d owns. */
+static void
+receipt_doc_free(struct receipt_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < RF_COUNT; i++)
+		free(d->field[i]);
+	for (i = 0; i < d->nlines * RL_COUNT; i++)
+		free(d->lines[i]);
+	free(d->lines);
+	memset(d, 0, sizeof *d);
+}
+
+/* Set field i of d to money text of fen. */
+static void
+receipt_money(struct receipt_doc *d, int i, int64_t fen)
+{
+	char a[MONEY_BUFSIZE];
+
+	free(d->field[i]);
+	d->field[i] = xstrdup(money_format(fen, a, sizeof a));
+}
+
+/* Read the item lines of receipt id (allocations, or the deposit). */
 static int
-receipt_lines(struct db *db, int64_t id, FILE *f, struct wy_err *e)
+receipt_lines(struct db *db, int64_t id, struct receipt_doc *d,
+    struct wy_err *e)
 {
 	sqlite3_stmt *st;
 	char q[32], p[32], l[MONEY_BUFSIZE], a[MONEY_BUFSIZE];
+	char **row;
 	int rc;
 
 	if ((rc = db_prepare(db, "SELECT f.name, b.period, b.quantity,"
@@ -92,137 +121,86 @@ receipt_lines(struct db *db, int64_t id, FILE *f, struct wy_err *e)
 			fixed_format(sqlite3_column_int64(st, 2), 3, q, sizeof q);
 			fixed_format(sqlite3_column_int64(st, 3), 4, p, sizeof p);
 		}
-		receipt_col(f, receipt_str(st, 0), 20, 0);
-		fputc(' ', f);
-		receipt_col(f, receipt_str(st, 1), 8, 0);
-		fputc(' ', f);
-		receipt_col(f, q, 12, 1);
-		fputc(' ', f);
-		receipt_col(f, p, 12, 1);
-		fputc(' ', f);
-		receipt_col(f, money_format(sqlite3_column_int64(st, 4), l,
-		    sizeof l), 10, 1);
-		fputc(' ', f);
-		receipt_col(f, money_format(sqlite3_column_int64(st, 5), a,
-		    sizeof a), 13, 1);
-		fputc('\n', f);
+		d->lines = xrealloc(d->lines, (d->nlines + 1) * RL_COUNT *
+		    sizeof *d->lines);
+		row = d->lines + d->nlines++ * RL_COUNT;
+		row[RL_ITEM] = xstrdup(receipt_str(st, 0));
+		row[RL_PERIOD] = xstrdup(receipt_str(st, 1));
+		row[RL_QUANTITY] = xstrdup(q);
+		row[RL_UNIT_PRICE] = xstrdup(p);
+		row[RL_LATE_FEE] = xstrdup(money_format(
+		    sqlite3_column_int64(st, 4), l, sizeof l));
+		row[RL_AMOUNT] = xstrdup(money_format(
+		    sqlite3_column_int64(st, 5), a, sizeof a));
 	}
 	sqlite3_finalize(st);
 	return rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, "allocations");
 }
 
-/* Drop the spaces at the end of every line of text, in place. */
-static void
-receipt_trim(char *text)
-{
-	char *r, *w = text, *sp = NULL;
-
-	for (r = text; *r != '\0'; r++) {
-		if (*r == ' ') {
-			if (sp == NULL)
-				sp = w;
-		} else if (*r == '\n' && sp != NULL) {
-			w = sp;
-			sp = NULL;
-		} else
-			sp = NULL;
-		*w++ = *r;
-	}
-	*(sp != NULL ? sp : w) = '\0';
-}
-
-/* Write a label and a value fitted to w columns. */
-static void
-receipt_field(FILE *f, const char *label, const char *value, int w)
-{
-	fputs(label, f);
-	receipt_col(f, value, w - utf8_width(label), 0);
-}
-
-/* Write the receipt whose row is st (see receipt_text's query). */
+/* Fill d from the receipt whose row is st (see receipt_load's query). */
 static int
-receipt_write(struct session *s, sqlite3_stmt *st, int reprint, FILE *f,
-    struct wy_err *e)
+receipt_fill(struct session *s, sqlite3_stmt *st, int reprint,
+    struct receipt_doc *d, struct wy_err *e)
 {
-	static const char *const hdr[] = { "收费项目", "期间", "数量", "单价",
-	    "滞纳金", "金额" };
-	static const int w[] = { 20, 8, 12, 12, 10, 13 };
-	char a[MONEY_BUFSIZE], caps[MONEY_CAPS_BUFSIZE], line[256];
+	char caps[MONEY_CAPS_BUFSIZE], mark[64];
 	int64_t amount = sqlite3_column_int64(st, 7);
-	const char *kind = receipt_str(st, 2);
-	size_t i;
-	int rc;
+	const char *kind = receipt_str(st, 2), *title;
+	int voided = sqlite3_column_type(st, 13) != SQLITE_NULL, rc, i;
 
-	receipt_centre(f, conf_str(s->conf, "company.name"));
-	snprintf(line, sizeof line, "%s%s%s",
-	    strcmp(kind, "deposit") == 0 ? "押金收据" :
+	title = strcmp(kind, "deposit") == 0 ? "押金收据" :
 	    strcmp(kind, "deposit_refund") == 0 ? "押金退款单" :
-	    strcmp(kind, "refund") == 0 ? "退款单" : "收据",
-	    reprint ? "  (重打)" : "",
-	    sqlite3_column_type(st, 13) != SQLITE_NULL ? "  [作废]" : "");
-	receipt_centre(f, line);
-	receipt_field(f, "编号: ", receipt_str(st, 1), 40);
-	receipt_field(f, "日期: ", receipt_str(st, 3), 40);
-	fputc('\n', f);
-	receipt_field(f, "房间: ", receipt_str(st, 4), 40);
-	receipt_field(f, "交款人: ", receipt_str(st, 5), 40);
-	fputc('\n', f);
-	receipt_rule(f);
-	for (i = 0; i < sizeof w / sizeof w[0]; i++) {
-		receipt_col(f, hdr[i], w[i], i >= 2);
-		if (i + 1 < sizeof w / sizeof w[0])
-			fputc(' ', f);
-	}
-	fputc('\n', f);
-	if ((rc = receipt_lines(s->db, sqlite3_column_int64(st, 0), f, e)) !=
-	    WY_OK)
-		return rc;
-	receipt_rule(f);
-	receipt_field(f, "合计: ", money_format(amount, a, sizeof a), 40);
-	receipt_field(f, "收款方式: ", receipt_str(st, 6), 40);
-	fputc('\n', f);
+	    strcmp(kind, "refund") == 0 ? "退款单" : "收据";
+	snprintf(mark, sizeof mark, "%s%s%s", reprint ? "(重打)" : "",
+	    reprint && voided ? "  " : "", voided ? "[作废]" : "");
+	d->field[RF_COMPANY] = xstrdup(conf_str(s->conf, "company.name"));
+	d->field[RF_TITLE] = xstrdup(title);
+	d->field[RF_MARK] = xstrdup(mark);
+	d->field[RF_HEADING] = xasprintf("%s%s%s", title, *mark ? "  " : "",
+	    mark);
+	d->field[RF_NUMBER] = xstrdup(receipt_str(st, 1));
+	d->field[RF_DATE] = xstrdup(receipt_str(st, 3));
+	d->field[RF_ROOM] = xstrdup(receipt_str(st, 4));
+	d->field[RF_PAYER] = xstrdup(receipt_str(st, 5));
+	d->field[RF_METHOD] = xstrdup(receipt_str(st, 6));
+	d->field[RF_CASHIER] = xstrdup(receipt_str(st, 11));
+	receipt_money(d, RF_TOTAL, amount);
 	if ((rc = money_capitals(amount, caps, sizeof caps, e)) != WY_OK)
 		return rc;
-	fprintf(f, "大写: 人民币%s\n", caps);
-	if (sqlite3_column_int64(st, 8) > 0 || sqlite3_column_int64(st, 9) > 0) {
-		receipt_field(f, "预存转入: ", money_format(
-		    sqlite3_column_int64(st, 8), a, sizeof a), 40);
-		receipt_field(f, "预存抵扣: ", money_format(
-		    sqlite3_column_int64(st, 9), a, sizeof a), 40);
-		fputc('\n', f);
-	}
+	d->field[RF_TOTAL_WORDS] = xstrdup(caps);
+	if (sqlite3_column_int64(st, 8) > 0)
+		receipt_money(d, RF_PREPAID_IN, sqlite3_column_int64(st, 8));
+	if (sqlite3_column_int64(st, 9) > 0)
+		receipt_money(d, RF_PREPAID_DRAWN, sqlite3_column_int64(st, 9));
 	if (sqlite3_column_type(st, 10) != SQLITE_NULL) {
-		receipt_field(f, "实收现金: ", money_format(
-		    sqlite3_column_int64(st, 10), a, sizeof a), 40);
-		receipt_field(f, "找零: ", money_format(
-		    sqlite3_column_int64(st, 10) - amount, a, sizeof a), 40);
-		fputc('\n', f);
+		receipt_money(d, RF_TENDERED, sqlite3_column_int64(st, 10));
+		receipt_money(d, RF_CHANGE, sqlite3_column_int64(st, 10) -
+		    amount);
 	}
-	if (*receipt_str(st, 12) != '\0') {
-		receipt_field(f, "备注: ", receipt_str(st, 12), RECEIPT_WIDTH);
-		fputc('\n', f);
+	d->field[RF_NOTE] = xstrdup(receipt_str(st, 12));
+	d->field[RF_VOIDED_AT] = xstrdup(receipt_str(st, 13));
+	d->field[RF_VOID_REASON] = xstrdup(receipt_str(st, 14));
+	for (i = 0; i < RF_COUNT; i++) {
+		if (d->field[i] == NULL)
+			d->field[i] = xstrdup("");
+		d->v.field[i] = d->field[i];
 	}
-	if (sqlite3_column_type(st, 13) != SQLITE_NULL) {
-		snprintf(line, sizeof line, "作废: %s %s", receipt_str(st, 13),
-		    receipt_str(st, 14));
-		receipt_col(f, line, RECEIPT_WIDTH, 0);
-		fputc('\n', f);
-	}
-	receipt_field(f, "收银员: ", receipt_str(st, 11), 40);
-	fputs("交款人签字:\n", f);
+	if ((rc = receipt_lines(s->db, sqlite3_column_int64(st, 0), d, e)) !=
+	    WY_OK)
+		return rc;
+	d->v.nlines = d->nlines;
+	d->v.lines = (const char *const *)d->lines;
 	return WY_OK;
 }
 
-int
-receipt_text(struct session *s, const char *number, int reprint,
-    char **out, struct wy_err *e)
+/* Read receipt number into d (charge.read). */
+static int
+receipt_load(struct session *s, const char *number, int reprint,
+    struct receipt_doc *d, struct wy_err *e)
 {
 	sqlite3_stmt *st;
-	FILE *f;
-	size_t len;
 	int rc;
 
-	*out = NULL;
+	memset(d, 0, sizeof *d);
 	if ((rc = auth_require(s, "charge.read", e)) != WY_OK)
 		return rc;
 	if ((rc = db_prepare(s->db, "SELECT r.id, r.number, r.kind, r.date,"
@@ -245,16 +223,133 @@ receipt_text(struct session *s, const char *number, int reprint,
 			    "%s"), number);
 		return db_fail(s->db, rc, e, "receipts");
 	}
-	if ((f = open_memstream(out, &len)) == NULL)
-		abort();
-	rc = receipt_write(s, st, reprint, f, e);
+	rc = receipt_fill(s, st, reprint, d, e);
 	sqlite3_finalize(st);
+	if (rc != WY_OK)
+		receipt_doc_free(d);
+	return rc;
+}
+
+/* Drop the spaces at the end of every line of text, in place. */
+static void
+receipt_trim(char *text)
+{
+	char *r, *w = text, *sp = NULL;
+
+	for (r = text; *r != '\0'; r++) {
+		if (*r == ' ') {
+			if (sp == NULL)
+				sp = w;
+		} else if (*r == '\n' && sp != NULL) {
+			w = sp;
+			sp = NULL;
+		} else
+			sp = NULL;
+		*w++ = *r;
+	}
+	*(sp != NULL ? sp : w) = '\0';
+}
+
+/* The whole of file path (malloc'd, NUL-terminated), or NULL. */
+static char *
+receipt_read_file(const char *path, size_t *len)
+{
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *f, *m;
+	int c;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return NULL;
+	if ((m = open_memstream(&buf, &size)) == NULL)
+		abort();
+	while ((c = getc(f)) != EOF)
+		putc(c, m);
+	fclose(m);
+	if (ferror(f)) {
+		fclose(f);
+		free(buf);
+		return NULL;
+	}
 	fclose(f);
-	if (rc != WY_OK) {
-		free(*out);
-		*out = NULL;
-	} else
+	*len = size;
+	return buf;
+}
+
+int
+receipt_data_file(const struct conf *c, const char *option, const char *rel,
+    char **name, char **text, size_t *len, struct wy_err *e)
+{
+	const struct embed_file *f;
+	const char *given = conf_str(c, option);
+	char *path;
+
+	*name = *text = NULL;
+	*len = 0;
+	path = *given != '\0' ? xstrdup(given) :
+	    xasprintf("%s/%s", conf_str(c, "paths.data"), rel);
+	if ((*text = receipt_read_file(path, len)) != NULL) {
+		*name = path;
+		return WY_OK;
+	}
+	if (*given != '\0') {
+		wy_fail(e, WY_ENOTFOUND, _("%s: %s: %s"), option, path,
+		    strerror(errno));
+		free(path);
+		return WY_ENOTFOUND;
+	}
+	free(path);
+	if ((f = embed_find(rel)) == NULL)
+		return wy_fail(e, WY_EFAIL, _("%s is not built in"), rel);
+	*name = xstrdup(rel);
+	*text = xstrdup((const char *)f->data);
+	*len = f->len;
+	return WY_OK;
+}
+
+int
+receipt_text(struct session *s, const char *number, int reprint,
+    char **out, struct wy_err *e)
+{
+	struct receipt_tpl *t = NULL;
+	struct receipt_doc d;
+	char *name, *src;
+	size_t len;
+	int rc;
+
+	*out = NULL;
+	if ((rc = receipt_load(s, number, reprint, &d, e)) != WY_OK)
+		return rc;
+	if ((rc = receipt_data_file(s->conf, "receipt.template",
+	    "templates/receipt.txt", &name, &src, &len, e)) == WY_OK) {
+		if ((rc = receipt_tpl_parse(name, src, &t, e)) == WY_OK)
+			rc = receipt_tpl_render(t, &d.v, out, e);
+		receipt_tpl_free(&t);
+		free(name);
+		free(src);
+	}
+	receipt_doc_free(&d);
+	if (rc == WY_OK)
 		receipt_trim(*out);
+	return rc;
+}
+
+int
+receipt_form_text(struct session *s, const char *number, int reprint,
+    char **out, struct wy_err *e)
+{
+	struct receipt_form *f = NULL;
+	struct receipt_doc d;
+	int lines, cols, rc;
+
+	*out = NULL;
+	if ((rc = receipt_load(s, number, reprint, &d, e)) != WY_OK)
+		return rc;
+	if ((rc = receipt_offsets(s, NULL, &lines, &cols, e)) == WY_OK &&
+	    (rc = receipt_layout(s->conf, &f, e)) == WY_OK)
+		*out = receipt_form_render(f, &d.v, lines, cols);
+	receipt_form_free(&f);
+	receipt_doc_free(&d);
 	return rc;
 }
 
@@ -319,7 +414,7 @@ receipt_count(struct session *s, const char *number, int64_t *printed,
 }
 
 /* Pipe len bytes of data to the print command. */
-static int
+int
 receipt_pipe(const char *cmd, const char *data, size_t len, struct wy_err *e)
 {
 	FILE *p;
@@ -352,7 +447,9 @@ receipt_print(struct session *s, const char *number, struct wy_err *e)
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
 	if ((rc = receipt_count(s, number, &printed, e)) == WY_OK &&
-	    (rc = receipt_text(s, number, printed != 1, &text, e)) == WY_OK &&
+	    (rc = (conf_bool(s->conf, "receipt.preprinted") ?
+	    receipt_form_text : receipt_text)(s, number, printed != 1, &text,
+	    e)) == WY_OK &&
 	    (rc = receipt_encode(text, conf_str(s->conf, "print.encoding"),
 	    &enc, &len, e)) == WY_OK &&
 	    (rc = receipt_pipe(conf_str(s->conf, "print.command"), enc, len,

@@ -25,6 +25,7 @@
 #include "wuye/mem.h"
 #include "wuye/money.h"
 #include "wuye/receipt.h"
+#include "wuye/tui_calibrate.h"
 
 /* The methods of payment, in the order the choice steps through them. */
 static const struct {
@@ -563,6 +564,9 @@ cashier_action(struct screen *sc, enum tui_action a)
 	case ACT_DELETE:
 		return tui_prompt(sc->app, _("Void a receipt"),
 		    _("Receipt number, a space, then the reason:"), "", voided, sc);
+	case ACT_EXPORT:
+		tui_open_calibrate(sc->app);
+		return TUI_REDRAW;
 	case ACT_REFRESH:
 		if (load(c, sc->app, &e) != WY_OK)
 			tui_message(sc->app, 1, "%s", e.msg);
@@ -646,9 +650,11 @@ cashier_text(struct screen *sc, wchar_t ch)
 }
 
 static const enum tui_action cashier_bar[] = { ACT_HELP, ACT_NEW, ACT_FIND,
-	ACT_REFRESH, ACT_DELETE, ACT_BACK, ACT_NONE };
+	ACT_REFRESH, ACT_DELETE, ACT_EXPORT, ACT_BACK, ACT_NONE };
 
 static const struct tui_note cashier_notes[] = {
+	{ ACT_EXPORT, N_("Printer"), N_("printer offsets for pre-printed "
+	    "receipt forms (套打), and a test print") },
 	{ ACT_NEW, N_("Pay"), N_("take the payment and issue the receipt") },
 	{ ACT_SAVE, N_("Pay"), N_("take the payment and issue the receipt") },
 	{ ACT_FIND, N_("Pick"), N_("pick a room from the list") },
@@ -667,7 +673,8 @@ static const struct screen_ops cashier_ops = {
 	    "prepayment.\nLeft and Right (or Space) choose the method; for cash, "
 	    "the tendered amount shows the change.\nF2 or Ctrl-S takes the "
 	    "payment and shows the receipt (F9 there prints it). F8 voids a "
-	    "receipt: type its number, a space and the reason."),
+	    "receipt: type its number, a space and the reason. F9 sets this "
+	    "terminal's printer offsets for pre-printed forms."),
 	.leave = cashier_leave,
 	.draw = cashier_draw,
 	.action = cashier_action,
