@@ -14,6 +14,7 @@
 
 #include <signal.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "wuye/error.h"
 #include "wuye/session.h"
@@ -67,22 +68,27 @@ struct report {
 	void *priv;			/* the parsed INI, strings point into it */
 };
 
-/* Every report (built-in and the user's), sorted by group, order, name.
- * A malformed file is still listed, with its error in errs[i] (malloc'd
- * message) and NULL in out[i]; names[i] is always set.  Free with
- * report_list_free(). */
+/* Every report (built-in and the user's) the session may run (report.read
+ * and the report's perm), sorted by group, order, name.  A malformed file
+ * is still listed (after the others), with its error in error (malloc'd
+ * message) and NULL in report; name is always set.  Checking a definition
+ * prepares its SQL on a read-only connection to s->db.  WY_EDENIED without
+ * report.read.  Free with report_list_free(). */
 struct report_entry {
 	char *name;
 	struct report *report;		/* NULL if it did not load */
 	char *error;			/* why, or NULL */
+	int builtin;			/* embedded, not a user file */
 };
-int report_list(const struct conf *conf, struct report_entry **out,
+int report_list(struct session *s, struct report_entry **out,
     size_t *n, struct wy_err *e);
 void report_list_free(struct report_entry *list, size_t n);
 
-/* Load and check the report called name.  WY_ENOTFOUND for an unknown
- * name; WY_EINVALID naming file, line and key for a malformed one. */
-int report_load(const struct conf *conf, const char *name,
+/* Load and check the report called name (its SQL is prepared read-only
+ * on s->db to compare the columns).  WY_ENOTFOUND for an unknown name;
+ * WY_EINVALID naming file, line and key for a malformed one; WY_EDENIED
+ * without report.read or the report's perm. */
+int report_load(struct session *s, const char *name,
     struct report **out, struct wy_err *e);
 void report_free(struct report **rp);
 
@@ -117,6 +123,10 @@ struct report_watch {
 	volatile sig_atomic_t *cancel;
 	int (*progress)(void *arg, long rows);
 	void *arg;
+	int64_t *drill_id;		/* may be NULL: set to each data row's
+					 * drill_key value (0 when NULL or no
+					 * drill) just before the row reaches the
+					 * sink (a SINK_CALLBACK row_cb reads it) */
 };
 
 /* Run r with resolved arguments into the open sink k (whose columns came

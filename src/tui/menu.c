@@ -322,6 +322,12 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 	if (ch == 0)
 		return TUI_DONE;
 	ch = (wchar_t)towupper((wint_t)ch);
+	/* An open pull-down's letters come first: Reports (R) must not
+	 * shadow Rooms (R) once Property is open. */
+	if (m.down)
+		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
+			if ((wchar_t)it->key == ch)
+				return choose(app, it);
 	for (i = 0; i < NMENUS; i++)
 		if ((wchar_t)menus[i].key == ch) {
 			m.cur = i;
@@ -329,9 +335,5 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 			m.item = 0;
 			return TUI_DONE;
 		}
-	if (m.down)
-		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
-			if ((wchar_t)it->key == ch)
-				return choose(app, it);
 	return TUI_DONE;
 }
