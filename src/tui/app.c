@@ -35,7 +35,6 @@ struct app {
 	struct screen *top;	/* the screen stack */
 	char msg[512];		/* status-line message until the next key */
 	int msg_error;
-	int after;		/* reactions for the screen a pop uncovers */
 	int quit;
 	int pending;		/* a key read after Esc waits in pb_ch */
 	wint_t pb_ch;
@@ -146,8 +145,6 @@ tui_logout(struct app *app)
 static void
 apply(struct app *app, int r)
 {
-	int after;
-
 	if (r & TUI_QUIT)
 		app->quit = 1;
 	if (r & TUI_REDRAW)
@@ -158,11 +155,6 @@ apply(struct app *app, int r)
 			app->quit = 1;
 		else if ((r & TUI_RELOAD) && app->top->ops->action != NULL)
 			app->top->ops->action(app->top, ACT_REFRESH);
-		if (app->after != 0 && app->top != NULL) {
-			after = app->after;
-			app->after = 0;
-			apply(app, after);
-		}
 	}
 }
 
@@ -227,8 +219,13 @@ dialog_text(struct screen *sc, wchar_t ch)
 	if (d->yes == NULL)
 		return TUI_POP;
 	if (ch == L'y' || ch == L'Y' || ch == L'是') {
-		sc->app->after = d->yes(d->owner);
-		return TUI_POP;
+		int (*yes)(struct screen *) = d->yes;
+		struct screen *owner = d->owner;
+
+		/* Close the dialog first: yes() may open a screen of its
+		 * own, and its reactions are owner's. */
+		pop(sc->app);
+		return yes(owner);
 	}
 	if (ch == L'n' || ch == L'N' || ch == L'否')
 		return TUI_POP;
@@ -322,8 +319,17 @@ prompt_action(struct screen *sc, enum tui_action a)
 	if (a == ACT_BACK)
 		return TUI_POP;
 	if (a == ACT_ENTER) {
-		sc->app->after = p->done(p->owner, p->ed.buf);
-		return TUI_POP;
+		int (*done)(struct screen *, const char *) = p->done;
+		struct screen *owner = p->owner;
+		char *text = xstrdup(p->ed.buf);
+		int r;
+
+		/* Close the prompt first: done() may open a screen of its
+		 * own (a receipt), and its reactions are owner's. */
+		pop(sc->app);
+		r = done(owner, text);
+		free(text);
+		return r;
 	}
 	if (tui_edit_action(&p->ed, a))
 		return TUI_DONE;

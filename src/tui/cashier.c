@@ -1,14 +1,15 @@
 /* wuye: the cashier screen (收银).
  *
- * The cashier types a room code (or picks one with F3) and sees the room's
- * unpaid bills with their late fees to today and the payer's prepayment
- * (预存) balance.  Every bill is ticked at first, oldest first; Space on a
+ * The cashier types a room code (or picks one with F3), or a client's code
+ * or mobile number, and sees the room's (or the client's) unpaid bills
+ * with their late fees to today and the payer's prepayment (预存) balance.  Every bill is ticked at first, oldest first; Space on a
  * bill unticks or ticks it, and the amount follows the ticked bills until
  * the cashier types one.  The method is a choice (Left and Right, or
  * Space), cash tendered shows the change.  F2 or Ctrl-S takes the payment
  * (cashier_pay: one transaction, the surplus kept as prepayment) and shows
  * the receipt, which F9 prints.  F8 voids a receipt by number with a
- * reason.
+ * reason, F4 waives (减免) part of the bill under the cursor, F7 takes a
+ * deposit (押金) for the room.
  */
 #include "wuye/tui.h"
 
@@ -115,14 +116,16 @@ load(struct cashier *c, struct app *app, struct wy_err *e)
 	c->bills = NULL;
 	c->ticked = NULL;
 	c->n = c->cur = c->top = 0;
-	c->client_id = c->balance = 0;
+	c->balance = 0;
 	c->payer[0] = '\0';
-	if (c->room_id == 0)
+	if (c->room_id == 0 && c->client_id == 0)
 		return WY_OK;
 	date_format(date_today(), today);
-	c->client_id = cashier_payer(tui_db(app), c->room_id, today);
-	if (db_prepare(tui_db(app), "SELECT r.code, coalesce(c.name, '') FROM rooms r "
-	    "LEFT JOIN clients c ON c.id = ? WHERE r.id = ?", &st, e) != WY_OK)
+	if (c->room_id != 0)
+		c->client_id = cashier_payer(tui_db(app), c->room_id, today);
+	if (db_prepare(tui_db(app), "SELECT coalesce((SELECT code FROM rooms"
+	    " WHERE id = ?2), ''), coalesce((SELECT name FROM clients"
+	    " WHERE id = ?1), '')", &st, e) != WY_OK)
 		return e->code;
 	if (db_bind(tui_db(app), st, e, "II", c->client_id, c->room_id) != WY_OK) {
 		sqlite3_finalize(st);
@@ -135,7 +138,8 @@ load(struct cashier *c, struct app *app, struct wy_err *e)
 		    (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_finalize(st);
-	if ((rc = cashier_unpaid(s, c->room_id, 0, NULL, &c->bills, &c->n, e)) != WY_OK)
+	if ((rc = cashier_unpaid(s, c->room_id, c->client_id, NULL, &c->bills,
+	    &c->n, e)) != WY_OK)
 		return rc;
 	c->ticked = xcalloc(c->n + 1, 1);
 	for (i = 0; i < c->n; i++)
@@ -147,31 +151,43 @@ load(struct cashier *c, struct app *app, struct wy_err *e)
 	return WY_OK;
 }
 
-/* Open the room whose code is typed. */
+/* Open the room whose code is typed, else the client whose code or
+ * mobile number it is (the client's bills of every room). */
 static void
 find_room(struct screen *sc)
 {
 	struct cashier *c = sc->data;
 	struct wy_err e = { 0 };
-	int64_t id;
+	int64_t id, client = 0;
 
 	if (c->room.len == 0)
 		return;
 	if (db_int64(tui_db(sc->app), &id, &e, "SELECT id FROM rooms WHERE code = ?",
 	    "t", c->room.buf) != WY_OK) {
-		tui_message(sc->app, 1, _("There is no room %s."), c->room.buf);
-		return;
+		id = 0;
+		if (db_int64(tui_db(sc->app), &client, &e, "SELECT id FROM clients"
+		    " WHERE code = ?1 UNION ALL SELECT id FROM clients WHERE"
+		    " mobile = ?1 AND mobile <> '' LIMIT 1", "t", c->room.buf) !=
+		    WY_OK) {
+			tui_message(sc->app, 1, _("There is no room, client code or "
+			    "mobile number %s."), c->room.buf);
+			return;
+		}
 	}
 	c->room_id = id;
+	c->client_id = client;
+	c->room_code[0] = '\0';
 	c->amount_typed = 0;
 	if (load(c, sc->app, &e) != WY_OK) {
 		tui_message(sc->app, 1, "%s", e.msg);
 		return;
 	}
-	tui_edit_set(&c->room, c->room_code);
+	if (c->room_id != 0)
+		tui_edit_set(&c->room, c->room_code);
 	c->focus = c->n > 0 ? F_AMOUNT : F_ROOM;
 	if (c->n == 0)
-		tui_message(sc->app, 0, _("Room %s has no unpaid bills."), c->room_code);
+		tui_message(sc->app, 0, _("%s has no unpaid bills."), c->room_id != 0 ?
+		    c->room_code : c->payer);
 }
 
 /* The room picked with F3 is opened. */
@@ -229,7 +245,7 @@ cashier_draw(struct screen *sc)
 	c->cy = c->cx = -1;
 	tui_put(y, 0, w, 0, tui_attr(ROLE_TITLE), _("Cashier"));
 	field(c, F_ROOM, y + 1, 1, 10, 14, _("Room:"), &c->room);
-	if (c->room_id != 0) {
+	if (c->room_id != 0 || c->client_id != 0) {
 		snprintf(buf, sizeof buf, "%s  %s: %s", *c->payer ? c->payer :
 		    _("(no payer)"), _("Prepayment"), money_format(c->balance, a, sizeof a));
 		tui_put(y + 1, 27, w - 28, 0, tui_attr(ROLE_INFO), buf);
@@ -288,7 +304,7 @@ cashier_draw(struct screen *sc)
 			c->cx = 2;
 		}
 	}
-	if (c->room_id != 0 && c->n == 0)
+	if ((c->room_id != 0 || c->client_id != 0) && c->n == 0)
 		tui_put(y + 7, 1, w - 2, 0, tui_attr(ROLE_DIM), _("No unpaid bills."));
 }
 
@@ -430,7 +446,7 @@ take(struct screen *sc)
 	size_t i, k = 0;
 	int all = 1;
 
-	if (c->room_id == 0) {
+	if (c->room_id == 0 && c->client_id == 0) {
 		tui_message(sc->app, 1, _("Type a room code first (F3 picks one)."));
 		c->focus = F_ROOM;
 		return TUI_DONE;
@@ -517,6 +533,100 @@ voided(struct screen *owner, const char *text)
 	return TUI_REDRAW;
 }
 
+/* Split "WORD REST" typed in a prompt: *word (at most size bytes) and
+ * *rest; 0 if either is missing. */
+static int
+two_parts(const char *text, char *word, size_t size, const char **rest)
+{
+	size_t len;
+
+	while (*text == ' ')
+		text++;
+	len = strcspn(text, " ");
+	*rest = text + len;
+	while (**rest == ' ')
+		(*rest)++;
+	if (len == 0 || len >= size || **rest == '\0')
+		return 0;
+	memcpy(word, text, len);
+	word[len] = '\0';
+	return 1;
+}
+
+/* Reload after a change and say what was done (msg has one %s). */
+static int
+changed(struct screen *sc, const char *msg, const char *what)
+{
+	struct cashier *c = sc->data;
+	struct wy_err e = { 0 };
+
+	c->amount_typed = 0;
+	if (load(c, sc->app, &e) != WY_OK)
+		tui_message(sc->app, 1, "%s", e.msg);
+	else
+		tui_message(sc->app, 0, msg, what);
+	return TUI_REDRAW;
+}
+
+/* F4: "AMOUNT REASON" typed: waive that much of the bill under the cursor. */
+static int
+waived(struct screen *owner, const char *text)
+{
+	struct cashier *c = owner->data;
+	struct wy_err e = { 0 };
+	char amount[32];
+	const char *reason;
+	int64_t fen;
+
+	if (c->cur >= c->n)
+		return TUI_DONE;
+	if (!two_parts(text, amount, sizeof amount, &reason) ||
+	    money_parse(amount, &fen, &e) != WY_OK) {
+		tui_message(owner->app, 1, _("Type the amount, a space, then the reason."));
+		return TUI_DONE;
+	}
+	if (cashier_waive(tui_session(owner->app), c->bills[c->cur].id, fen,
+	    reason, &e) != WY_OK) {
+		tui_message(owner->app, 1, "%s", e.msg);
+		return TUI_DONE;
+	}
+	return changed(owner, _("Waived %s."), amount);
+}
+
+/* F7: "ITEM AMOUNT" typed: take a deposit of that fee item for the room
+ * from its payer, by the method chosen. */
+static int
+deposit(struct screen *owner, const char *text)
+{
+	struct cashier *c = owner->data;
+	struct cashier_receipt r;
+	struct wy_err e = { 0 };
+	char item[40];
+	const char *amount;
+	int64_t item_id, fen;
+
+	if (!two_parts(text, item, sizeof item, &amount) ||
+	    money_parse(amount, &fen, &e) != WY_OK) {
+		tui_message(owner->app, 1, _("Type the deposit's fee item code, a "
+		    "space, then the amount."));
+		return TUI_DONE;
+	}
+	if (db_int64(tui_db(owner->app), &item_id, &e, "SELECT id FROM fee_items"
+	    " WHERE code = ?", "t", item) != WY_OK) {
+		tui_message(owner->app, 1, _("There is no fee item %s."), item);
+		return TUI_DONE;
+	}
+	if (cashier_deposit_take(tui_session(owner->app), c->room_id, c->client_id,
+	    item_id, fen, methods[c->method].code, NULL, &r, NULL, &e) != WY_OK) {
+		tui_message(owner->app, 1, "%s", e.msg);
+		return TUI_DONE;
+	}
+	changed(owner, "%s", "");
+	show_receipt(owner->app, r.number);
+	tui_message(owner->app, 0, _("Deposit taken: receipt %s."), r.number);
+	return TUI_REDRAW;
+}
+
 /* The field under the cursor, if it is an editor. */
 static struct tui_edit *
 editor(struct cashier *c)
@@ -564,6 +674,22 @@ cashier_action(struct screen *sc, enum tui_action a)
 	case ACT_DELETE:
 		return tui_prompt(sc->app, _("Void a receipt"),
 		    _("Receipt number, a space, then the reason:"), "", voided, sc);
+	case ACT_EDIT:
+		if (c->focus != F_BILLS || c->cur >= c->n) {
+			tui_message(sc->app, 1, _("Go down to the bills and put the "
+			    "cursor on the one to waive."));
+			return TUI_DONE;
+		}
+		return tui_prompt(sc->app, _("Waive (减免)"),
+		    _("Amount, a space, then the reason:"), "", waived, sc);
+	case ACT_SORT:
+		if (c->room_id == 0) {
+			tui_message(sc->app, 1, _("A deposit is taken for a room: "
+			    "type its code first."));
+			return TUI_DONE;
+		}
+		return tui_prompt(sc->app, _("Take a deposit (押金)"),
+		    _("Fee item code, a space, then the amount:"), "", deposit, sc);
 	case ACT_EXPORT:
 		tui_open_calibrate(sc->app);
 		return TUI_REDRAW;
@@ -650,7 +776,8 @@ cashier_text(struct screen *sc, wchar_t ch)
 }
 
 static const enum tui_action cashier_bar[] = { ACT_HELP, ACT_NEW, ACT_FIND,
-	ACT_REFRESH, ACT_DELETE, ACT_EXPORT, ACT_BACK, ACT_NONE };
+	ACT_EDIT, ACT_REFRESH, ACT_SORT, ACT_DELETE, ACT_EXPORT, ACT_BACK,
+	ACT_NONE };
 
 static const struct tui_note cashier_notes[] = {
 	{ ACT_EXPORT, N_("Printer"), N_("printer offsets for pre-printed "
@@ -658,6 +785,10 @@ static const struct tui_note cashier_notes[] = {
 	{ ACT_NEW, N_("Pay"), N_("take the payment and issue the receipt") },
 	{ ACT_SAVE, N_("Pay"), N_("take the payment and issue the receipt") },
 	{ ACT_FIND, N_("Pick"), N_("pick a room from the list") },
+	{ ACT_EDIT, N_("Waive"), N_("waive (减免) part of the bill under the "
+	    "cursor, with a reason") },
+	{ ACT_SORT, N_("Deposit"), N_("take a deposit (押金) for the room by "
+	    "the method chosen") },
 	{ ACT_DELETE, N_("Void"), N_("void a receipt by its number, with a reason") },
 	{ ACT_ENTER, NULL, N_("find the room typed, next field, or tick a bill") },
 	{ ACT_NONE, NULL, NULL },
@@ -665,16 +796,20 @@ static const struct tui_note cashier_notes[] = {
 
 static const struct screen_ops cashier_ops = {
 	.name = N_("Cashier"),
-	.help = N_("Type a room code and press Enter, or F3 to pick a room: its "
-	    "unpaid bills show with their late fees to today, and the payer's "
-	    "prepayment balance.\nEvery bill is ticked, oldest first; Space or "
+	.help = N_("Type a room code and press Enter, or F3 to pick a room (or "
+	    "type a client's code or mobile number for the client's bills of "
+	    "every room): the unpaid bills show with their late fees to today, "
+	    "and the payer's prepayment balance.\nEvery bill is ticked, oldest first; Space or "
 	    "Enter on a bill unticks or ticks it. The amount follows the ticked "
 	    "bills until you type one; what is paid over them is kept as "
 	    "prepayment.\nLeft and Right (or Space) choose the method; for cash, "
 	    "the tendered amount shows the change.\nF2 or Ctrl-S takes the "
 	    "payment and shows the receipt (F9 there prints it). F8 voids a "
-	    "receipt: type its number, a space and the reason. F9 sets this "
-	    "terminal's printer offsets for pre-printed forms."),
+	    "receipt: type its number, a space and the reason. F4 on a bill "
+	    "waives part of it (amount, a space, the reason); F7 takes a "
+	    "deposit for the room (fee item code, a space, the amount) by the "
+	    "method chosen. F9 sets this terminal's printer offsets for "
+	    "pre-printed forms."),
 	.leave = cashier_leave,
 	.draw = cashier_draw,
 	.action = cashier_action,

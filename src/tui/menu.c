@@ -160,6 +160,7 @@ static const struct menu menus[] = {
 static struct {
 	int open;		/* the bar has the keys */
 	int down;		/* the pull-down of `cur` is shown */
+	int fresh;		/* just opened: a letter picks a module first */
 	size_t cur;		/* module */
 	size_t item;		/* entry in the pull-down (visible ones) */
 } m;
@@ -180,6 +181,7 @@ tui_menu_open(struct app *app)
 	(void)app;
 	m.open = 1;
 	m.down = 1;
+	m.fresh = 1;
 	m.item = 0;
 }
 
@@ -273,12 +275,27 @@ choose(struct app *app, const struct menu_item *it)
 	return TUI_DONE;
 }
 
+/* The entry of the open pull-down whose letter is ch, or NULL. */
+static const struct menu_item *
+item_of(struct app *app, wchar_t ch)
+{
+	const struct menu_item *it;
+	size_t i;
+
+	for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
+		if ((wchar_t)it->key == ch)
+			return it;
+	return NULL;
+}
+
 int
 tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 {
 	const struct menu_item *it;
 	size_t i, n = count(app, m.cur);
+	int fresh = m.fresh;
 
+	m.fresh = 0;
 	switch (a) {
 	case ACT_LEFT:	/* the pull-down, if open, follows */
 		m.cur = (m.cur + NMENUS - 1) % NMENUS;
@@ -322,12 +339,11 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 	if (ch == 0)
 		return TUI_DONE;
 	ch = (wchar_t)towupper((wint_t)ch);
-	/* An open pull-down's letters come first: Reports (R) must not
-	 * shadow Rooms (R) once Property is open. */
-	if (m.down)
-		for (i = 0; (it = nth(app, m.cur, i)) != NULL; i++)
-			if ((wchar_t)it->key == ch)
-				return choose(app, it);
+	/* The first letter after F10 picks a module (F10 R: Reports); after
+	 * that the open pull-down's letters come first (F10 P R: Rooms, not
+	 * Reports), then the modules'. */
+	if (!fresh && m.down && (it = item_of(app, ch)) != NULL)
+		return choose(app, it);
 	for (i = 0; i < NMENUS; i++)
 		if ((wchar_t)menus[i].key == ch) {
 			m.cur = i;
@@ -335,5 +351,7 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 			m.item = 0;
 			return TUI_DONE;
 		}
+	if (m.down && (it = item_of(app, ch)) != NULL)
+		return choose(app, it);
 	return TUI_DONE;
 }

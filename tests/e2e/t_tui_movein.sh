@@ -37,7 +37,7 @@ wait_for "Welcome, admin." && pass "logged in"
 keys F10 p r
 wait_for "Rooms  " && pass "the rooms grid is open"
 text "$room"
-wait_for "Rooms  1 rows" && keys Enter
+wait_for "Rooms  1 row" && keys Enter
 wait_for "Room code $room" && wait_for "Occupants, current and past (0)" &&
     pass "the page of room $room shows no occupants"
 
@@ -67,7 +67,7 @@ wait_for "Room occupants: new record" && pass "a second move-in"
 keys Down F3
 wait_for "Pick: Clients  $nclients rows" && pass "F3 in the client field opens the client picker"
 text "$c2"
-wait_for "Pick: Clients  1 rows" && wait_for "$n2" &&
+wait_for "Pick: Clients  1 row" && wait_for "$n2" &&
     pass "typing in the picker searches"
 keys Enter
 wait_gone "Pick: Clients" && wait_for "Client* $c2" &&
