@@ -43,11 +43,6 @@ int receipt_form_text(struct session *s, const char *number, int reprint,
  * closed period is printed as a reprint without counting. */
 int receipt_print(struct session *s, const char *number, struct wy_err *e);
 
-/* Convert UTF-8 text to encoding ("UTF-8": a copy, "GB18030").  *out
- * (malloc'd, NUL-terminated) gets *len bytes. */
-int receipt_encode(const char *text, const char *encoding, char **out,
-    size_t *len, struct wy_err *e);
-
 /* The hand-over of `cashier` (NULL: the session's user) on `date`
  * (YYYY-MM-DD, NULL: today) (charge.read): every receipt issued that day,
  * totals per method of the live ones, and the voids the cashier made that

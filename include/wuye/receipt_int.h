@@ -22,8 +22,4 @@ int receipt_data_file(const struct conf *c, const char *option,
 int receipt_layout(const struct conf *c, struct receipt_form **out,
     struct wy_err *e);
 
-/* Pipe len bytes of data to the print command cmd. */
-int receipt_pipe(const char *cmd, const char *data, size_t len,
-    struct wy_err *e);
-
 #endif

@@ -20,7 +20,7 @@
 #include "wuye/conf.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
-#include "wuye/receipt.h"
+#include "wuye/print.h"
 #include "wuye/report.h"
 
 extern const struct cli_cmd cli_cmd_report;
@@ -142,48 +142,6 @@ progress(void *arg, long rows)
 	return 0;
 }
 
-/* Send the file at path through print.command. */
-static int
-print_file(struct cli *c, const char *path)
-{
-	const char *cmd = conf_str(c->conf, "print.command");
-	char *text = NULL, *enc = NULL;
-	size_t n = 0, cap = 0, len = 0;
-	FILE *f, *p;
-	int st, ch, rc;
-
-	if ((f = fopen(path, "r")) == NULL)
-		return wy_fail(&c->err, WY_EFAIL, "%s: %s", path, strerror(errno));
-	while ((ch = fgetc(f)) != EOF) {
-		if (n + 2 > cap)
-			text = xrealloc(text, cap = cap * 2 + 4096);
-		text[n++] = (char)ch;
-	}
-	fclose(f);
-	if (text == NULL)
-		text = xstrdup("");
-	else
-		text[n] = '\0';
-	rc = receipt_encode(text, conf_str(c->conf, "print.encoding"), &enc,
-	    &len, &c->err);
-	free(text);
-	if (rc != WY_OK)
-		return rc;
-	if (cmd == NULL || *cmd == '\0')
-		rc = wy_fail(&c->err, WY_EINVALID, _("print.command is empty"));
-	else if (fflush(NULL), (p = popen(cmd, "w")) == NULL)
-		rc = wy_fail(&c->err, WY_EFAIL, _("print.command '%s': %s"), cmd,
-		    strerror(errno));
-	else {
-		fwrite(enc, 1, len, p);
-		if ((st = pclose(p)) != 0)
-			rc = wy_fail(&c->err, WY_EFAIL, _("print.command '%s' "
-			    "failed (status %d)"), cmd, st);
-	}
-	free(enc);
-	return rc;
-}
-
 /* `wuye report run NAME ...` (argv[0] is "run"). */
 static int
 report_run_cmd(struct cli *c, int argc, char **argv)
@@ -263,7 +221,7 @@ report_run_cmd(struct cli *c, int argc, char **argv)
 		fputs("\r\033[K", stderr);
 	if (print) {
 		if (rc == WY_OK)
-			rc = print_file(c, tmp);
+			rc = print_file(c->conf, tmp, &c->err);
 		unlink(tmp);
 	}
 	free(params);

@@ -15,7 +15,6 @@
 #include "wuye/notice.h"
 
 #include <errno.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,6 +24,7 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/money.h"
+#include "wuye/print.h"
 #include "wuye/receipt.h"
 #include "wuye/utf8.h"
 
@@ -380,54 +380,21 @@ notice_text(struct session *s, const struct notice_opts *o, char **out,
 	return rc;
 }
 
-/* Send len bytes to the print command.  SIGPIPE is ignored meanwhile, so
- * a command that ends without reading everything is a failure, not the
- * end of wuye.
- * TEMPORARY: this stands in for receipt.c's static receipt_pipe(), which
- * the notices need shared; call that once receipt.h declares it. */
-static int
-notice_pipe(const char *cmd, const char *data, size_t len, struct wy_err *e)
-{
-	struct sigaction ign = { .sa_handler = SIG_IGN }, old;
-	FILE *p;
-	int st;
-
-	if (cmd == NULL || *cmd == '\0')
-		return wy_fail(e, WY_EINVALID, _("print.command is empty"));
-	fflush(NULL);
-	if ((p = popen(cmd, "w")) == NULL)
-		return wy_fail(e, WY_EFAIL, _("print.command '%s': %s"), cmd,
-		    strerror(errno));
-	sigemptyset(&ign.sa_mask);
-	sigaction(SIGPIPE, &ign, &old);
-	fwrite(data, 1, len, p);
-	st = pclose(p);
-	sigaction(SIGPIPE, &old, NULL);
-	if (st != 0)
-		return wy_fail(e, WY_EFAIL, _("print.command '%s' failed "
-		    "(status %d)"), cmd, st);
-	return WY_OK;
-}
-
 int
 notice_print(struct session *s, const struct notice_opts *o, size_t *count,
     struct wy_err *e)
 {
-	char *text = NULL, *enc = NULL;
-	size_t len, n = 0;
+	char *text = NULL;
+	size_t n = 0;
 	int rc;
 
 	if (count != NULL)
 		*count = 0;
-	if ((rc = notice_text(s, o, &text, &n, e)) == WY_OK && n > 0 &&
-	    (rc = receipt_encode(text, conf_str(s->conf, "print.encoding"),
-	    &enc, &len, e)) == WY_OK)
-		rc = notice_pipe(conf_str(s->conf, "print.command"), enc, len,
-		    e);
+	if ((rc = notice_text(s, o, &text, &n, e)) == WY_OK && n > 0)
+		rc = print_text(s->conf, text, e);
 	if (rc == WY_OK && count != NULL)
 		*count = n;
 	free(text);
-	free(enc);
 	return rc;
 }
 

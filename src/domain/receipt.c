@@ -9,7 +9,6 @@
 #include "wuye/receipt.h"
 
 #include <errno.h>
-#include <iconv.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +22,7 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/money.h"
+#include "wuye/print.h"
 #include "wuye/receipt_int.h"
 #include "wuye/receipt_tpl.h"
 #include "wuye/utf8.h"
@@ -353,42 +353,6 @@ receipt_form_text(struct session *s, const char *number, int reprint,
 	return rc;
 }
 
-int
-receipt_encode(const char *text, const char *encoding, char **out,
-    size_t *len, struct wy_err *e)
-{
-	iconv_t cd;
-	size_t inleft = strlen(text), size = 2 * inleft + 16, outleft;
-	char *in = (char *)text, *o;
-
-	*out = NULL;
-	*len = 0;
-	if (encoding == NULL || strcmp(encoding, "UTF-8") == 0) {
-		if ((*out = strdup(text)) == NULL)
-			abort();
-		*len = inleft;
-		return WY_OK;
-	}
-	if ((cd = iconv_open(encoding, "UTF-8")) == (iconv_t)-1)
-		return wy_fail(e, WY_EFAIL, _("print.encoding: cannot convert "
-		    "to %s"), encoding);
-	if ((*out = malloc(size)) == NULL)
-		abort();
-	o = *out;
-	outleft = size - 1;
-	if (iconv(cd, &in, &inleft, &o, &outleft) == (size_t)-1) {
-		iconv_close(cd);
-		free(*out);
-		*out = NULL;
-		return wy_fail(e, WY_EINVALID, _("text cannot be written in %s "
-		    "at byte %zu"), encoding, (size_t)(in - text));
-	}
-	iconv_close(cd);
-	*o = '\0';
-	*len = (size_t)(o - *out);
-	return WY_OK;
-}
-
 /* Count a print of number; *printed gets the count (0 when it cannot be
  * counted because the period is closed). */
 static int
@@ -413,33 +377,11 @@ receipt_count(struct session *s, const char *number, int64_t *printed,
 	    "receipt %s"), number) : rc;
 }
 
-/* Pipe len bytes of data to the print command. */
-int
-receipt_pipe(const char *cmd, const char *data, size_t len, struct wy_err *e)
-{
-	FILE *p;
-	int st;
-
-	if (cmd == NULL || *cmd == '\0')
-		return wy_fail(e, WY_EINVALID, _("print.command is empty"));
-	fflush(NULL);
-	if ((p = popen(cmd, "w")) == NULL)
-		return wy_fail(e, WY_EFAIL, _("print.command '%s': %s"), cmd,
-		    strerror(errno));
-	fwrite(data, 1, len, p);
-	st = pclose(p);
-	if (st != 0)
-		return wy_fail(e, WY_EFAIL, _("print.command '%s' failed "
-		    "(status %d)"), cmd, st);
-	return WY_OK;
-}
-
 int
 receipt_print(struct session *s, const char *number, struct wy_err *e)
 {
-	char *text = NULL, *enc = NULL;
+	char *text = NULL;
 	int64_t printed;
-	size_t len;
 	int rc;
 
 	if ((rc = auth_require(s, "charge.read", e)) != WY_OK)
@@ -449,16 +391,11 @@ receipt_print(struct session *s, const char *number, struct wy_err *e)
 	if ((rc = receipt_count(s, number, &printed, e)) == WY_OK &&
 	    (rc = (conf_bool(s->conf, "receipt.preprinted") ?
 	    receipt_form_text : receipt_text)(s, number, printed != 1, &text,
-	    e)) == WY_OK &&
-	    (rc = receipt_encode(text, conf_str(s->conf, "print.encoding"),
-	    &enc, &len, e)) == WY_OK &&
-	    (rc = receipt_pipe(conf_str(s->conf, "print.command"), enc, len,
-	    e)) == WY_OK)
+	    e)) == WY_OK && (rc = print_text(s->conf, text, e)) == WY_OK)
 		rc = db_commit(s->db, e);
 	if (rc != WY_OK)
 		db_rollback(s->db);
 	free(text);
-	free(enc);
 	return rc;
 }
 

@@ -18,6 +18,7 @@
 #include "wuye/date.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
+#include "wuye/print.h"
 #include "wuye/receipt_int.h"
 #include "wuye/receipt_tpl.h"
 
@@ -195,17 +196,12 @@ receipt_pattern(struct session *s, char **out, struct wy_err *e)
 int
 receipt_print_pattern(struct session *s, struct wy_err *e)
 {
-	char *text, *enc = NULL;
-	size_t len;
+	char *text;
 	int rc;
 
 	if ((rc = receipt_pattern(s, &text, e)) != WY_OK)
 		return rc;
-	if ((rc = receipt_encode(text, conf_str(s->conf, "print.encoding"),
-	    &enc, &len, e)) == WY_OK)
-		rc = receipt_pipe(conf_str(s->conf, "print.command"), enc, len,
-		    e);
+	rc = print_text(s->conf, text, e);
 	free(text);
-	free(enc);
 	return rc;
 }

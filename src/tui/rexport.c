@@ -20,7 +20,7 @@
 #include "wuye/date.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
-#include "wuye/receipt.h"
+#include "wuye/print.h"
 #include "wuye/tui_report.h"
 #include "wuye/utf8.h"
 
@@ -124,18 +124,12 @@ print_report(struct screen *sc, const char *const *params, size_t n,
     long *rows, struct wy_err *e)
 {
 	struct tui_rrun *rr = sc->data;
-	const struct conf *conf = tui_conf(sc->app);
-	const char *cmd = conf_str(conf, "print.command");
-	char tmp[] = "/tmp/wuye-print.XXXXXX", *text = NULL, *out = NULL;
+	char tmp[] = "/tmp/wuye-print.XXXXXX";
 	struct sink_opts o = { .format = SINK_TEXT, .path = tmp };
 	struct tui_rprogress pg;
 	struct report_watch w;
-	size_t len = 0, cap = 0, got;
-	FILE *f, *p;
-	int fd, rc, st;
+	int fd, rc;
 
-	if (cmd == NULL || *cmd == '\0')
-		return wy_fail(e, WY_EINVALID, _("print.command is empty"));
 	if ((fd = mkstemp(tmp)) < 0)
 		return wy_fail(e, WY_EFAIL, "%s: %s", tmp, strerror(errno));
 	close(fd);
@@ -143,37 +137,9 @@ print_report(struct screen *sc, const char *const *params, size_t n,
 	rc = report_write(tui_session(sc->app), rr->r->name, params, n, &o, &w,
 	    rows, e);
 	tui_rprogress_stop(&pg);
-	if (rc == WY_OK && (f = fopen(tmp, "r")) != NULL) {
-		do {
-			if (len + 4096 + 1 > cap) {
-				cap = (len + 4096 + 1) * 2;
-				text = xrealloc(text, cap);
-			}
-			got = fread(text + len, 1, 4096, f);
-			len += got;
-		} while (got > 0);
-		text[len] = '\0';
-		fclose(f);
-	} else if (rc == WY_OK)
-		rc = wy_fail(e, WY_EFAIL, "%s: %s", tmp, strerror(errno));
-	unlink(tmp);
 	if (rc == WY_OK)
-		rc = receipt_encode(text, conf_str(conf, "print.encoding"), &out,
-		    &len, e);
-	if (rc == WY_OK) {
-		fflush(NULL);
-		if ((p = popen(cmd, "w")) == NULL)
-			rc = wy_fail(e, WY_EFAIL, _("print.command '%s': %s"), cmd,
-			    strerror(errno));
-		else {
-			fwrite(out, 1, len, p);
-			if ((st = pclose(p)) != 0)
-				rc = wy_fail(e, WY_EFAIL,
-				    _("print.command '%s' failed (status %d)"), cmd, st);
-		}
-	}
-	free(text);
-	free(out);
+		rc = print_file(tui_conf(sc->app), tmp, e);
+	unlink(tmp);
 	return rc;
 }
 

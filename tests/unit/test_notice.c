@@ -10,6 +10,7 @@
 #include "wuye/arrears.h"
 #include "wuye/money.h"
 #include "wuye/notice.h"
+#include "wuye/print.h"
 #include "wuye/receipt.h"
 #include "wuye/utf8.h"
 
@@ -515,7 +516,7 @@ START_TEST(test_print_gb18030)
 	ck_assert_msg(notice_print(&fx.s, &o, &count, &e) == WY_OK, "%s", e.msg);
 	ck_assert_uint_eq(count, 2);
 	ck_assert_int_eq(notice_text(&fx.s, &o, &text, NULL, &e), WY_OK);
-	ck_assert_int_eq(receipt_encode(text, "GB18030", &enc, &len, &e), WY_OK);
+	ck_assert_int_eq(print_encode(text, "GB18030", &enc, &len, &e), WY_OK);
 	f = fopen(path, "rb");
 	ck_assert_ptr_nonnull(f);
 	n = fread(buf, 1, sizeof buf, f);
