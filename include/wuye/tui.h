@@ -288,6 +288,7 @@ int tui_open_password(struct app *app, int adding);	/* password.c */
 int tui_open_home(struct app *app);			/* home.c */
 /* The cashier (收银) on room room_id (0: the cashier types or picks one). */
 int tui_open_cashier(struct app *app, int64_t room_id);	/* cashier.c */
+int tui_open_receipt(struct app *app, const char *number);	/* receiptview.c */
 int tui_open_readings(struct app *app);		/* readings.c: 抄表录入 */
 int tui_open_billrun(struct app *app);			/* billrun.c */
 int tui_open_period_close(struct app *app);		/* billrun.c */
