@@ -7,6 +7,11 @@
  * read-only connection (report_ro.c), which is how the result columns are
  * compared with the [col.*] sections.  Strings of struct report point into
  * the parsed dictionary or the report's own string pool (struct rpriv).
+ *
+ * The query may be the key sql of [report] or, better for anything long,
+ * the text after a last section [sql], taken as it is: iniparser reads at
+ * most 1023 bytes of a line with its continuations and cuts a value at
+ * ';' or '#', neither of which suits SQL.
  */
 #include "wuye/report.h"
 
@@ -39,6 +44,8 @@ struct rpriv {
 struct def {
 	const char *file;	/* for messages */
 	const char *text;	/* the file's text, for line numbers */
+	const char *raw_sql;	/* the text after [sql], or NULL */
+	int raw_line;		/* the line of [sql] */
 	dictionary *d;
 	struct report *r;
 	struct wy_err *e;
@@ -705,15 +712,26 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 	if (r->drill != NULL && !form_exists(s->conf, r->drill))
 		return def_fail(p, "report", "drill", _("there is no form '%s'"),
 		    r->drill);
-	if ((v = get(p, "report", "sql")) == NULL || *v == '\0')
-		return def_fail(p, "report", "sql", _("missing"));
+	v = get(p, "report", "sql");
+	if (v != NULL && p->raw_sql != NULL)
+		return def_fail(p, "report", "sql", _("the query is given twice: "
+		    "here and in [sql]"));
+	if (p->raw_sql != NULL)
+		v = keep(r, p->raw_sql);
+	if (v == NULL || *v == '\0')
+		return def_fail(p, p->raw_sql != NULL ? "sql" : "report",
+		    p->raw_sql != NULL ? NULL : "sql", _("missing"));
 	r->sql = v;
 	if ((rc = parse_params(p)) != WY_OK)
 		return rc;
-	snprintf(where, sizeof where, "%s:%d: [report] sql", p->file,
-	    def_line(p->text, "report", "sql"));
+	if (p->raw_sql != NULL)
+		snprintf(where, sizeof where, "%s:%d: [sql]", p->file,
+		    p->raw_line);
+	else
+		snprintf(where, sizeof where, "%s:%d: [report] sql", p->file,
+		    def_line(p->text, "report", "sql"));
 	if ((rc = report_ro_prepare(ro, r->sql, where, &st, p->e)) != WY_OK) {
-		if (*r->sql != '"' && value_has_cut(p->text,
+		if (p->raw_sql == NULL && *r->sql != '"' && value_has_cut(p->text,
 		    def_line(p->text, "report", "sql")))
 			snprintf(p->e->msg + strlen(p->e->msg), sizeof p->e->msg -
 			    strlen(p->e->msg), _(" (a ';' or '#' ends the value: "
@@ -747,6 +765,40 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 	return r->pack ? check_pack(p) : WY_OK;
 }
 
+/* The query after a line [sql] in text (malloc'd, trimmed), or NULL;
+ * *len is cut to the INI part before it and *line gets its line. */
+static char *
+split_sql(const char *text, size_t *len, int *line)
+{
+	const char *p, *nl, *end = text + *len;
+	char *sql;
+	size_t n;
+	int lineno = 0;
+
+	for (p = text; p < end; p = nl + 1) {
+		lineno++;
+		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
+			nl = end;
+		if (is_section(p, (size_t)(nl - p), "sql")) {
+			*len = (size_t)(p - text);
+			*line = lineno;
+			p = nl < end ? nl + 1 : end;
+			while (p < end && isspace((unsigned char)*p))
+				p++;
+			n = (size_t)(end - p);
+			while (n > 0 && isspace((unsigned char)p[n - 1]))
+				n--;
+			sql = xmalloc(n + 1);
+			memcpy(sql, p, n);
+			sql[n] = '\0';
+			return sql;
+		}
+		if (nl == end)
+			break;
+	}
+	return NULL;
+}
+
 /* Read the file at path (malloc'd, NUL-terminated), or NULL. */
 static char *
 read_all(const char *path, size_t *len)
@@ -778,7 +830,7 @@ report_def_read(struct session *s, struct report_ro *ro, const char *name,
 	struct report *r;
 	struct rpriv *rp;
 	struct def p = { .e = e };
-	char rel[128], *path = NULL, *data = NULL;
+	char rel[128], *path = NULL, *data = NULL, *raw;
 	size_t len = 0;
 	int rc;
 
@@ -812,9 +864,14 @@ report_def_read(struct session *s, struct report_ro *ro, const char *name,
 	p.file = r->file;
 	p.text = data != NULL ? data : (const char *)f->data;
 	p.r = r;
-	rp->d = p.d = f != NULL ? conf_ini_read(r->file, f->data, f->len, e) :
-	    conf_ini_read(r->file, (const unsigned char *)data, len, e);
+	if (f != NULL)
+		len = f->len;
+	raw = split_sql(p.text, &len, &p.raw_line);
+	p.raw_sql = raw;
+	rp->d = p.d = conf_ini_read(r->file, (const unsigned char *)p.text,
+	    len, e);
 	rc = p.d == NULL ? (int)e->code : parse(&p, s, ro);
+	free(raw);
 	free(data);
 	if (rc != WY_OK) {
 		report_free(&r);

@@ -8,6 +8,7 @@
 
 #include "fixture.h"
 #include "wuye/date.h"
+#include "wuye/mem.h"
 #include "wuye/report.h"
 #include "wuye/report_int.h"
 
@@ -295,9 +296,47 @@ static const struct {
 	{ "[report]\ntitle = x\nsql = SELECT 'a#b' AS a\n[col.a]\n",
 	  "bad.ini:3: [report] sql: unrecognized token: \"'a\" (a ';' or '#' "
 	  "ends the value: put the whole sql in double quotes)" },
+	{ "[report]\ntitle = x\nsql = SELECT 1 AS a\n[col.a]\n[sql]\nSELECT 2 AS a\n",
+	  "bad.ini:3: [report] sql: the query is given twice" },
+	{ "[report]\ntitle = x\n[col.a]\n[sql]\n\n", "bad.ini:4: [sql]: missing" },
+	{ "[report]\ntitle = x\n[col.a]\n\n[sql]\nSELECT 1 AS a FROM nowhere\n",
+	  "bad.ini:5: [sql]: no such table: nowhere" },
 	{ "[col.a]\ntitle = x\n", "bad.ini: no [report] section" },
 	{ "[report]\ntitle = x\nnot a key line\n", "bad.ini:3: syntax error" },
 };
+
+/* The query after [sql] is taken as written: longer than iniparser's
+ * 1023-byte lines, with ';' and '#' in it, over many lines. */
+START_TEST(test_load_sql_section)
+{
+	struct fixture fx;
+	struct wy_err e = { 0 };
+	struct report *r = NULL;
+	char *text, pad[1400];
+	struct got g;
+
+	memset(pad, ' ', sizeof pad - 1);
+	pad[sizeof pad - 1] = '\0';
+	fixture_open(&fx);
+	setup_data(&fx);
+	text = xasprintf("[report]\ntitle = Long\n[col.g]\ntitle = G\n[col.n]\n"
+	    "type = integer\n[sql]\n-- counts per group; '#' and ';' are fine\n"
+	    "SELECT g,%s\n       count(*) AS n\n  FROM t WHERE g <> '#;'\n"
+	    " GROUP BY g ORDER BY g;\n", pad);
+	put(&fx, "long", text);
+	free(text);
+	ck_assert_msg(report_load(&fx.s, "long", &r, &e) == WY_OK, "%s", e.msg);
+	ck_assert_uint_eq(r->ncols, 2);
+	ck_assert_ptr_nonnull(strstr(r->sql, "count(*) AS n"));
+	report_free(&r);
+	ck_assert_msg(run_cb(&fx, "long", NULL, 0, &g, NULL, &e) == WY_OK, "%s",
+	    e.msg);
+	ck_assert_int_eq(g.n, 4);
+	ck_assert_str_eq(g.rows[0], "D|A|2");
+	ck_assert_str_eq(g.rows[3], "T|Total|4");
+	fixture_close(&fx);
+}
+END_TEST
 
 START_TEST(test_load_errors)
 {
@@ -736,6 +775,7 @@ report_suite(void)
 
 	tc = tcase_create("report_load");
 	tcase_add_test(tc, test_load_every_key);
+	tcase_add_test(tc, test_load_sql_section);
 	tcase_add_loop_test(tc, test_load_errors, 0,
 	    (int)(sizeof bad_defs / sizeof bad_defs[0]));
 	suite_add_tcase(s, tc);
