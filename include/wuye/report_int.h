@@ -55,4 +55,18 @@ int report_chinese(void);
 /* Monotonic clock in milliseconds. */
 int64_t report_now_ms(void);
 
+/* report_text.c: the text of a definition. */
+int report_is_section(const char *line, size_t len, const char *sec);
+int report_is_key(const char *line, size_t len, const char *key);
+/* The line of key in section sec of text (the section's line when key is
+ * NULL or not there; 0 when neither is). */
+int report_def_line(const char *text, const char *sec, const char *key);
+/* Whether the value starting at line lineno holds a ';' or '#'. */
+int report_value_has_cut(const char *text, int lineno);
+/* The query after a line [sql] (malloc'd, trimmed) or NULL; *len is cut
+ * to the INI part before it and *line gets the line of [sql]. */
+char *report_split_sql(const char *text, size_t *len, int *line);
+/* The file at path, malloc'd and NUL-terminated, or NULL. */
+char *report_read_all(const char *path, size_t *len);
+
 #endif

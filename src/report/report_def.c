@@ -113,79 +113,13 @@ keep(struct report *r, const char *s)
 	return p->strs[p->nstrs++] = xstrdup(s);
 }
 
-/* Whether line (len bytes) is the header of section sec. */
-static int
-is_section(const char *line, size_t len, const char *sec)
-{
-	const char *end;
-	size_t n;
-
-	while (len > 0 && isspace((unsigned char)*line))
-		line++, len--;
-	if (len == 0 || *line != '[' || (end = memchr(line, ']', len)) == NULL)
-		return 0;
-	line++;
-	while (line < end && isspace((unsigned char)*line))
-		line++;
-	n = (size_t)(end - line);
-	while (n > 0 && isspace((unsigned char)line[n - 1]))
-		n--;
-	return sec != NULL && n == strlen(sec) && strncasecmp(line, sec, n) == 0;
-}
-
-/* Whether line (len bytes) sets key. */
-static int
-is_key(const char *line, size_t len, const char *key)
-{
-	size_t n = strlen(key);
-
-	while (len > 0 && isspace((unsigned char)*line))
-		line++, len--;
-	if (len <= n || strncasecmp(line, key, n) != 0)
-		return 0;
-	line += n, len -= n;
-	while (len > 0 && (*line == ' ' || *line == '\t'))
-		line++, len--;
-	return len > 0 && *line == '=';
-}
-
-/* The line of key in section sec of text: the section's own line when
- * key is NULL or not there; 0 when the section is not there either. */
-static int
-def_line(const char *text, const char *sec, const char *key)
-{
-	const char *p, *q, *nl;
-	size_t len;
-	int lineno = 0, in = 0, sec_line = 0, cont = 0;
-
-	if (text == NULL)
-		return 0;
-	for (p = text; *p != '\0'; p = *nl != '\0' ? nl + 1 : nl) {
-		lineno++;
-		nl = p + strcspn(p, "\n");
-		len = (size_t)(nl - p);
-		for (q = p; q < nl && isspace((unsigned char)*q); q++)
-			;
-		if (!cont && q < nl && *q == '[') {
-			in = is_section(p, len, sec);
-			if (in && sec_line == 0)
-				sec_line = lineno;
-		} else if (in && !cont && key != NULL && is_key(p, len, key))
-			return lineno;
-		while (len > 0 && isspace((unsigned char)p[len - 1]))
-			len--;
-		cont = len > 0 && p[len - 1] == '\\';
-	}
-	return sec_line;
-}
-
 /* Record an error naming file, line, section and key (key may be NULL). */
 static int __attribute__((format(printf, 4, 5)))
 def_fail(struct def *p, const char *sec, const char *key, const char *fmt, ...)
 {
 	char msg[768], where[256];
 	va_list ap;
-	int line = def_line(p->text, sec, key);
+	int line = report_def_line(p->text, sec, key);
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
@@ -644,29 +578,6 @@ check_pack(struct def *p)
 	return WY_OK;
 }
 
-/* Whether the lines of the value starting at line lineno hold a ';' or
- * '#' (where iniparser ends an unquoted value). */
-static int
-value_has_cut(const char *text, int lineno)
-{
-	const char *p = text, *nl;
-	size_t len;
-
-	for (; lineno > 1 && (p = strchr(p, '\n')) != NULL; lineno--)
-		p++;
-	for (; p != NULL && *p != '\0'; p = *nl != '\0' ? nl + 1 : NULL) {
-		nl = p + strcspn(p, "\n");
-		len = (size_t)(nl - p);
-		if (memchr(p, ';', len) != NULL || memchr(p, '#', len) != NULL)
-			return 1;
-		while (len > 0 && isspace((unsigned char)p[len - 1]))
-			len--;
-		if (len == 0 || p[len - 1] != '\\')
-			break;
-	}
-	return 0;
-}
-
 /* Parse and check the whole definition. */
 static int
 parse(struct def *p, struct session *s, struct report_ro *ro)
@@ -729,10 +640,10 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 		    p->raw_line);
 	else
 		snprintf(where, sizeof where, "%s:%d: [report] sql", p->file,
-		    def_line(p->text, "report", "sql"));
+		    report_def_line(p->text, "report", "sql"));
 	if ((rc = report_ro_prepare(ro, r->sql, where, &st, p->e)) != WY_OK) {
-		if (p->raw_sql == NULL && *r->sql != '"' && value_has_cut(p->text,
-		    def_line(p->text, "report", "sql")))
+		if (p->raw_sql == NULL && *r->sql != '"' && report_value_has_cut(p->text,
+		    report_def_line(p->text, "report", "sql")))
 			snprintf(p->e->msg + strlen(p->e->msg), sizeof p->e->msg -
 			    strlen(p->e->msg), _(" (a ';' or '#' ends the value: "
 			    "put the whole sql in double quotes)"));
@@ -765,63 +676,6 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 	return r->pack ? check_pack(p) : WY_OK;
 }
 
-/* The query after a line [sql] in text (malloc'd, trimmed), or NULL;
- * *len is cut to the INI part before it and *line gets its line. */
-static char *
-split_sql(const char *text, size_t *len, int *line)
-{
-	const char *p, *nl, *end = text + *len;
-	char *sql;
-	size_t n;
-	int lineno = 0;
-
-	for (p = text; p < end; p = nl + 1) {
-		lineno++;
-		if ((nl = memchr(p, '\n', (size_t)(end - p))) == NULL)
-			nl = end;
-		if (is_section(p, (size_t)(nl - p), "sql")) {
-			*len = (size_t)(p - text);
-			*line = lineno;
-			p = nl < end ? nl + 1 : end;
-			while (p < end && isspace((unsigned char)*p))
-				p++;
-			n = (size_t)(end - p);
-			while (n > 0 && isspace((unsigned char)p[n - 1]))
-				n--;
-			sql = xmalloc(n + 1);
-			memcpy(sql, p, n);
-			sql[n] = '\0';
-			return sql;
-		}
-		if (nl == end)
-			break;
-	}
-	return NULL;
-}
-
-/* Read the file at path (malloc'd, NUL-terminated), or NULL. */
-static char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		buf = xcalloc((size_t)n + 1, 1);
-		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-			free(buf);
-			buf = NULL;
-		} else
-			*len = (size_t)n;
-	}
-	fclose(f);
-	return buf;
-}
-
 int
 report_def_read(struct session *s, struct report_ro *ro, const char *name,
     struct report **out, int *builtin, struct wy_err *e)
@@ -847,7 +701,7 @@ report_def_read(struct session *s, struct report_ro *ro, const char *name,
 		}
 	}
 	if (path != NULL) {
-		if ((data = read_all(path, &len)) == NULL) {
+		if ((data = report_read_all(path, &len)) == NULL) {
 			rc = wy_fail(e, WY_EFAIL, "%s: %s", path, strerror(errno));
 			free(path);
 			return rc;
@@ -866,7 +720,7 @@ report_def_read(struct session *s, struct report_ro *ro, const char *name,
 	p.r = r;
 	if (f != NULL)
 		len = f->len;
-	raw = split_sql(p.text, &len, &p.raw_line);
+	raw = report_split_sql(p.text, &len, &p.raw_line);
 	p.raw_sql = raw;
 	rp->d = p.d = conf_ini_read(r->file, (const unsigned char *)p.text,
 	    len, e);
