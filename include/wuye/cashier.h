@@ -116,4 +116,13 @@ int cashier_deposit_refund(struct session *s, int64_t deposit_id,
     const char *method, const char *note, struct cashier_receipt *r,
     struct wy_err *e);
 
+/* Refund (退款) amount fen of the client's prepayment balance (charge.void)
+ * with a reason: a receipt of kind refund paying it out by method (not
+ * prepay), for room_id (0: none), and a ledger entry taking it off the
+ * balance, audit-logged, in one transaction dated today.  More than the
+ * balance is WY_EINVALID.  Voiding the refund puts the balance back. */
+int cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
+    int64_t amount, const char *method, const char *reason,
+    struct cashier_receipt *r, struct wy_err *e);
+
 #endif

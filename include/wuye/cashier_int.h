@@ -42,6 +42,11 @@ int cashier_date(const char *date, char *buf, char *pbuf, int32_t *day,
 int cashier_receipt_new(struct session *s, const struct cashier_rec *r,
     struct cashier_receipt *out, struct wy_err *e);
 
+/* Append a prepayment ledger entry of amount fen (nothing when 0) for
+ * receipt rid, inside the caller's transaction. */
+int cashier_ledger(struct session *s, int64_t client, int64_t amount,
+    int64_t rid, const char *date, const char *period, struct wy_err *e);
+
 /* The room's payer on date (YYYY-MM-DD), else 0. */
 int64_t cashier_payer(struct db *db, int64_t room_id, const char *date);
 

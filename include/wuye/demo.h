@@ -23,7 +23,7 @@
 #define DEMO_ROOMS_MAX 1000000
 #define DEMO_MONTHS_MAX 120
 #define DEMO_PASSWORD "demo"
-#define DEMO_CHARGE_ROOMS_MAX 10000	/* no charges data above this */
+#define DEMO_CHARGE_ROOMS_MAX 200000	/* no charges data above this */
 
 struct demo_opts {
 	int rooms;		/* how many rooms, 1..DEMO_ROOMS_MAX */

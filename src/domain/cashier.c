@@ -421,7 +421,7 @@ cashier_allocate(struct session *s, int64_t rid, struct cashier_bill *v,
 }
 
 /* Append a prepayment ledger entry. */
-static int
+int
 cashier_ledger(struct session *s, int64_t client, int64_t amount,
     int64_t rid, const char *date, const char *period, struct wy_err *e)
 {

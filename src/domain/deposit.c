@@ -1,10 +1,12 @@
 /* wuye: deposits (押金): taken with a receipt of kind deposit, refunded
  * with one of kind deposit_refund (see cashier.h).  A deposit is held
  * while its taking receipt is live and it has no refund receipt; voiding
- * the refund (cashier_void) makes it held again.
+ * the refund (cashier_void) makes it held again.  And refunds (退款) of a
+ * prepayment balance, with a receipt of kind refund.
  */
 #include "wuye/cashier.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "wuye/audit.h"
@@ -14,6 +16,7 @@
 #include "wuye/db.h"
 #include "wuye/i18n.h"
 #include "wuye/money.h"
+#include "wuye/utf8.h"
 
 /* The body of cashier_deposit_take, inside the transaction. */
 static int
@@ -158,6 +161,76 @@ cashier_deposit_refund(struct session *s, int64_t deposit_id,
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
 	if ((rc = cashier_refund_tx(s, deposit_id, &rec, r, e)) != WY_OK ||
+	    (rc = db_commit(s->db, e)) != WY_OK) {
+		db_rollback(s->db);
+		memset(r, 0, sizeof *r);
+		return cashier_conflict(rc, e);
+	}
+	return WY_OK;
+}
+
+/* The body of cashier_refund, inside the transaction. */
+static int
+cashier_refund_prepay_tx(struct session *s, struct cashier_rec *rec,
+    const char *reason, struct cashier_receipt *r, struct wy_err *e)
+{
+	char a[MONEY_BUFSIZE], b[MONEY_BUFSIZE], detail[600];
+	int64_t balance, one;
+	int rc;
+
+	if (db_int64(s->db, &one, NULL, "SELECT 1 FROM clients WHERE id = ?",
+	    "I", rec->client_id) != WY_OK)
+		return wy_fail(e, WY_ENOTFOUND, _("there is no client %lld"),
+		    (long long)rec->client_id);
+	if ((rc = cashier_prepay_balance(s, rec->client_id, &balance, e)) !=
+	    WY_OK)
+		return rc;
+	if (rec->amount > balance)
+		return wy_fail(e, WY_EINVALID, _("amount: %s is more than the "
+		    "prepayment balance %s"), money_format(rec->amount, a,
+		    sizeof a), money_format(balance, b, sizeof b));
+	if ((rc = cashier_open_period(s->db, rec->period, e)) != WY_OK ||
+	    (rc = cashier_receipt_new(s, rec, r, e)) != WY_OK ||
+	    (rc = cashier_ledger(s, rec->client_id, -rec->amount, r->id,
+	    rec->date, rec->period, e)) != WY_OK)
+		return rc;
+	snprintf(detail, sizeof detail, "%s %s: %s", r->number,
+	    money_format(rec->amount, a, sizeof a), reason);
+	return audit_append(s, "charge.refund", "receipts", r->id, detail, e);
+}
+
+int
+cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
+    int64_t amount, const char *method, const char *reason,
+    struct cashier_receipt *r, struct wy_err *e)
+{
+	struct cashier_receipt mine;
+	char date[DATE_BUFSIZE], period[PERIOD_BUFSIZE];
+	struct cashier_rec rec = { .kind = "refund", .date = date,
+	    .period = period, .room_id = room_id, .client_id = client_id,
+	    .method = method, .amount = amount, .tendered = -1,
+	    .prepay_out = amount, .note = reason };
+	int rc;
+
+	if (r == NULL)
+		r = &mine;
+	memset(r, 0, sizeof *r);
+	if ((rc = auth_require(s, "charge.void", e)) != WY_OK)
+		return rc;
+	if (!cashier_method_ok(method) || strcmp(method, "prepay") == 0)
+		return wy_fail(e, WY_EINVALID, _("method: '%s' cannot pay a "
+		    "refund"), method != NULL ? method : "");
+	if (amount <= 0 || amount > MONEY_MAX)
+		return wy_fail(e, WY_EINVALID, _("amount: a refund must be more "
+		    "than 0"));
+	if (reason == NULL || *reason == '\0' || utf8_has_control(reason) ||
+	    strlen(reason) > 400)
+		return wy_fail(e, WY_EINVALID, _("reason: a refund needs one, of "
+		    "at most 400 bytes without control characters"));
+	cashier_date(NULL, date, period, NULL, e);
+	if ((rc = db_begin(s->db, e)) != WY_OK)
+		return rc;
+	if ((rc = cashier_refund_prepay_tx(s, &rec, reason, r, e)) != WY_OK ||
 	    (rc = db_commit(s->db, e)) != WY_OK) {
 		db_rollback(s->db);
 		memset(r, 0, sizeof *r);

@@ -65,5 +65,25 @@ run 0 "held only" -- w --user admin deposit list
 lacks "the refunded one is gone" "$OUT" "C-cash1-000001"
 run 0 "all, by room" -- w --user admin deposit list --all --room 1-101
 has "refunded, with its refund receipt" "$OUT" "C-admin-000002	refunded"
+
+# Refunds (退款) of a prepayment balance.
+sqlite3 "$DB" "INSERT INTO occupancy (room_id, client_id, role, start_date, payer) VALUES (2, 2, 'owner', '2020-01-01', 1)"
+run 0 "100.00 kept as prepayment" -- w --user admin pay 1-102 100 --method cash --prepay
+same "C2's balance" 10000 "$(sqlite3 "$DB" 'SELECT sum(amount) FROM prepayments WHERE client_id = 2')"
+run 3 "refund more than the balance" -- w --user admin refund C2 100.01 --method cash --reason 退房
+has "it says the balance" "$ERR" "more than the prepayment balance 100.00"
+WUYE_PASSWORD=cashpw run 5 "a cashier may not refund" -- w --user cash1 refund C2 10 --method cash --reason x
+run 2 "a refund needs a reason" -- w --user admin refund C2 10 --method cash
+run 3 "not by prepayment" -- w --user admin refund C2 10 --method prepay --reason x
+run 4 "an unknown client" -- w --user admin refund NOBODY 10 --method cash --reason x
+run 0 "refund 60.00 by transfer" -- w --user admin refund C2 60 --method transfer --reason 业主退房 --room 1-102
+N=$(cat "$OUT")
+same "a refund receipt" "refund|6000|6000|业主退房" "$(sqlite3 "$DB" "SELECT kind, amount, prepay_out, note FROM receipts WHERE number = '$N'")"
+same "the balance is 40.00" 4000 "$(sqlite3 "$DB" 'SELECT sum(amount) FROM prepayments WHERE client_id = 2')"
+run 0 "the refund receipt shows" -- w --user admin receipt show "$N"
+has "titled 退款单" "$OUT" "退款单"
+run 0 "check after the refund" -- w --user admin check
+run 0 "void the refund" -- w --user admin receipt void "$N" --reason 录错
+same "the balance is back" 10000 "$(sqlite3 "$DB" 'SELECT sum(amount) FROM prepayments WHERE client_id = 2')"
 run 0 "check: the money adds up" -- w --user admin check
 finish

@@ -433,6 +433,50 @@ START_TEST(test_check_finds)
 }
 END_TEST
 
+/* A refund (退款) of a prepayment balance: at most the balance, needs
+ * charge.void and a reason; a void puts the balance back. */
+START_TEST(test_refund)
+{
+	struct cashier_payment p = { .room_id = 2, .amount = 30000,
+	    .method = "cash", .tendered = -1, .keep_surplus = 1,
+	    .date = "2026-11-20" };
+	struct cashier_receipt r;
+	struct wy_err e = { 0 };
+	struct session clerk = fx.s;
+
+	ck_assert_msg(cashier_pay(&fx.s, &p, &r, &e) == WY_OK, "%s", e.msg);
+	/* 300.00 less the 100.00 bill and its 3.60 late fee. */
+	ck_assert_int_eq(r.prepay_in, 19640);
+	ck_assert_int_eq(cashier_refund(&fx.s, 2, 2, 19641, "cash", "退房", &r,
+	    &e), WY_EINVALID);
+	ck_assert_int_eq(cashier_refund(&fx.s, 2, 2, 100, "prepay", "x", &r,
+	    &e), WY_EINVALID);
+	ck_assert_int_eq(cashier_refund(&fx.s, 2, 2, 100, "cash", "", &r, &e),
+	    WY_EINVALID);
+	ck_assert_int_eq(cashier_refund(&fx.s, 2, 2, 0, "cash", "x", &r, &e),
+	    WY_EINVALID);
+	ck_assert_int_eq(cashier_refund(&fx.s, 99, 0, 100, "cash", "x", &r, &e),
+	    WY_ENOTFOUND);
+	snprintf(clerk.perms, sizeof clerk.perms, "|charge.read|charge.pay|");
+	ck_assert_int_eq(cashier_refund(&clerk, 2, 2, 100, "cash", "x", &r, &e),
+	    WY_EDENIED);
+	ck_assert_msg(cashier_refund(&fx.s, 2, 2, 15000, "transfer", "业主退房",
+	    &r, &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(q("SELECT sum(amount) FROM prepayments WHERE client_id = 2"),
+	    4640);
+	ck_assert_int_eq(q("SELECT count(*) FROM receipts WHERE kind = 'refund'"
+	    " AND amount = 15000 AND prepay_out = 15000 AND note = '业主退房'"), 1);
+	ck_assert_int_eq(q("SELECT count(*) FROM audit WHERE action = 'charge.refund'"),
+	    1);
+	ck_assert_int_eq(problems(), 0);
+	ck_assert_msg(cashier_void(&fx.s, r.number, "录错", &e) == WY_OK, "%s",
+	    e.msg);
+	ck_assert_int_eq(q("SELECT sum(amount) FROM prepayments WHERE client_id = 2"),
+	    19640);
+	ck_assert_int_eq(problems(), 0);
+}
+END_TEST
+
 Suite *
 cashier_suite(void)
 {
@@ -454,6 +498,7 @@ cashier_suite(void)
 	tcase_add_test(tc, test_permissions);
 	tcase_add_test(tc, test_closed_period);
 	tcase_add_test(tc, test_deposit);
+	tcase_add_test(tc, test_refund);
 	tcase_add_test(tc, test_check_finds);
 	suite_add_tcase(s, tc);
 	return s;
