@@ -169,7 +169,7 @@ run: all
 	$(Q)$(B)/wuye $(if $(RUNDB),--db $(RUNDB))
 
 bench: $(B)/wuye
-	$(Q)sh bench/run.sh
+	$(Q)WUYE=$(abspath $(B)/wuye) sh bench/run.sh
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5
