@@ -10,6 +10,8 @@
 
 #include <stddef.h>
 
+#include "wuye/error.h"
+
 struct embed_file {
 	const char *name;		/* path relative to the project root */
 	const unsigned char *data;	/* contents, NUL-terminated */
@@ -21,5 +23,19 @@ extern const struct embed_file embed_files[];
 
 /* The embedded file called name, or NULL. */
 const struct embed_file *embed_find(const char *name);
+
+/* A data file (forms/NAME.ini, reports/NAME.ini, templates/...): the file
+ * `given` when it is not NULL or "" (it must exist), else <dir>/<rel> when
+ * that exists (a company's own, dir NULL: none), else the one built in.
+ * *name gets what was read (the path, or rel) and *text its contents, both
+ * malloc'd (text NUL-terminated, *len bytes); *builtin (may be NULL) 1 for
+ * the built-in one.  WY_ENOTFOUND when there is none; WY_EFAIL naming the
+ * file when it cannot be read. */
+int embed_data(const char *given, const char *dir, const char *rel,
+    char **name, char **text, size_t *len, int *builtin, struct wy_err *e);
+
+/* The whole file at path (malloc'd, NUL-terminated, *len bytes), or NULL
+ * with errno set. */
+char *embed_read_file(const char *path, size_t *len);
 
 #endif

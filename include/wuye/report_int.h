@@ -66,7 +66,5 @@ int report_value_has_cut(const char *text, int lineno);
 /* The query after a line [sql] (malloc'd, trimmed) or NULL; *len is cut
  * to the INI part before it and *line gets the line of [sql]. */
 char *report_split_sql(const char *text, size_t *len, int *line);
-/* The file at path, malloc'd and NUL-terminated, or NULL. */
-char *report_read_all(const char *path, size_t *len);
 
 #endif

@@ -69,29 +69,6 @@ in_list(const char *const *list, const char *s)
 	return 0;
 }
 
-/* Read the file at path into memory; NULL if it cannot be read. */
-static unsigned char *
-read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	unsigned char *buf = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		buf = xcalloc((size_t)n + 1, 1);
-		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-			free(buf);
-			buf = NULL;
-		} else
-			*len = (size_t)n;
-	}
-	fclose(f);
-	return buf;
-}
-
 static const char *
 ini_get(dictionary *d, const char *sec, const char *key)
 {
@@ -381,21 +358,6 @@ parse_form(dictionary *d, const char *src, struct entity *ent,
 	return WY_OK;
 }
 
-/* The user's override of a data file, if there is one: malloc'd path. */
-static char *
-user_file(const struct conf *conf, const char *rel)
-{
-	char *path;
-
-	if (conf == NULL)
-		return NULL;
-	path = xasprintf("%s/%s", conf_str(conf, "paths.data"), rel);
-	if (access(path, R_OK) == 0)
-		return path;
-	free(path);
-	return NULL;
-}
-
 /* Fill lookup_table and lookup_key of each lookup field from its target. */
 static int resolve_lookups(const struct conf *conf, struct entity *ent,
     int depth, struct wy_err *e);
@@ -404,12 +366,10 @@ static int
 load(const struct conf *conf, const char *name, int depth,
     struct entity **out, struct wy_err *e)
 {
-	const struct embed_file *f;
 	struct entity *ent;
-	unsigned char *data = NULL;
+	char rel[128], *text;
 	dictionary *d;
-	char rel[128], *path;
-	size_t len = 0;
+	size_t len;
 	int rc;
 
 	*out = NULL;
@@ -418,23 +378,14 @@ load(const struct conf *conf, const char *name, int depth,
 	snprintf(rel, sizeof rel, "forms/%s.ini", name);
 	ent = xcalloc(1, sizeof *ent);
 	ent->name = xstrdup(name);
-	if ((path = user_file(conf, rel)) != NULL) {
-		if ((data = read_all(path, &len)) == NULL) {
-			rc = wy_fail(e, WY_EFAIL, "%s: %s", path, strerror(errno));
-			free(path);
-			entity_free(&ent);
-			return rc;
-		}
-		ent->source = path;
-	} else if ((f = embed_find(rel)) != NULL) {
-		ent->source = xstrdup(rel);
-	} else {
+	if ((rc = embed_data(NULL, conf != NULL ? conf_str(conf, "paths.data") :
+	    NULL, rel, &ent->source, &text, &len, NULL, e)) != WY_OK) {
 		entity_free(&ent);
-		return wy_fail(e, WY_ENOTFOUND, _("unknown kind '%s'"), name);
+		return rc == WY_ENOTFOUND ? wy_fail(e, WY_ENOTFOUND,
+		    _("unknown kind '%s'"), name) : rc;
 	}
-	d = data != NULL ? conf_ini_read(ent->source, data, len, e) :
-	    conf_ini_read(ent->source, f->data, f->len, e);
-	free(data);
+	d = conf_ini_read(ent->source, (const unsigned char *)text, len, e);
+	free(text);
 	if (d == NULL) {
 		entity_free(&ent);
 		return e->code;

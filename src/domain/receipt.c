@@ -250,61 +250,16 @@ receipt_trim(char *text)
 	*(sp != NULL ? sp : w) = '\0';
 }
 
-/* The whole of file path (malloc'd, NUL-terminated), or NULL. */
-static char *
-receipt_read_file(const char *path, size_t *len)
-{
-	char *buf = NULL;
-	size_t size = 0;
-	FILE *f, *m;
-	int c;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return NULL;
-	if ((m = open_memstream(&buf, &size)) == NULL)
-		abort();
-	while ((c = getc(f)) != EOF)
-		putc(c, m);
-	fclose(m);
-	if (ferror(f)) {
-		fclose(f);
-		free(buf);
-		return NULL;
-	}
-	fclose(f);
-	*len = size;
-	return buf;
-}
-
 int
 receipt_data_file(const struct conf *c, const char *option, const char *rel,
     char **name, char **text, size_t *len, struct wy_err *e)
 {
-	const struct embed_file *f;
 	const char *given = conf_str(c, option);
-	char *path;
+	int rc;
 
-	*name = *text = NULL;
-	*len = 0;
-	path = *given != '\0' ? xstrdup(given) :
-	    xasprintf("%s/%s", conf_str(c, "paths.data"), rel);
-	if ((*text = receipt_read_file(path, len)) != NULL) {
-		*name = path;
-		return WY_OK;
-	}
-	if (*given != '\0') {
-		wy_fail(e, WY_ENOTFOUND, _("%s: %s: %s"), option, path,
-		    strerror(errno));
-		free(path);
-		return WY_ENOTFOUND;
-	}
-	free(path);
-	if ((f = embed_find(rel)) == NULL)
-		return wy_fail(e, WY_EFAIL, _("%s is not built in"), rel);
-	*name = xstrdup(rel);
-	*text = xstrdup((const char *)f->data);
-	*len = f->len;
-	return WY_OK;
+	rc = embed_data(given, conf_str(c, "paths.data"), rel, name, text, len,
+	    NULL, e);
+	return rc != WY_OK && *given != '\0' ? wy_prefix(e, "%s", option) : rc;
 }
 
 int

@@ -680,12 +680,11 @@ int
 report_def_read(struct session *s, struct report_ro *ro, const char *name,
     struct report **out, int *builtin, struct wy_err *e)
 {
-	const struct embed_file *f = NULL;
 	struct report *r;
 	struct rpriv *rp;
 	struct def p = { .e = e };
-	char rel[128], *path = NULL, *data = NULL, *raw;
-	size_t len = 0;
+	char rel[128], *file, *data, *raw;
+	size_t len;
 	int rc;
 
 	*out = NULL;
@@ -693,33 +692,19 @@ report_def_read(struct session *s, struct report_ro *ro, const char *name,
 	if (!report_name_valid(name))
 		return wy_fail(e, WY_ENOTFOUND, _("unknown report '%s'"), name);
 	snprintf(rel, sizeof rel, "reports/%s.ini", name);
-	if (s->conf != NULL) {
-		path = xasprintf("%s/%s", conf_str(s->conf, "paths.data"), rel);
-		if (access(path, F_OK) != 0) {
-			free(path);
-			path = NULL;
-		}
-	}
-	if (path != NULL) {
-		if ((data = report_read_all(path, &len)) == NULL) {
-			rc = wy_fail(e, WY_EFAIL, "%s: %s", path, strerror(errno));
-			free(path);
-			return rc;
-		}
-	} else if ((f = embed_find(rel)) == NULL)
-		return wy_fail(e, WY_ENOTFOUND, _("unknown report '%s'"), name);
-	*builtin = f != NULL;
+	if ((rc = embed_data(NULL, s->conf != NULL ? conf_str(s->conf,
+	    "paths.data") : NULL, rel, &file, &data, &len, builtin, e)) != WY_OK)
+		return rc == WY_ENOTFOUND ? wy_fail(e, WY_ENOTFOUND,
+		    _("unknown report '%s'"), name) : rc;
 	r = xcalloc(1, sizeof *r);
 	r->priv = rp = xcalloc(1, sizeof *rp);
 	r->name = xstrdup(name);
-	r->file = path != NULL ? path : xstrdup(rel);
-	r->builtin = f != NULL;
+	r->file = file;
+	r->builtin = *builtin;
 	r->drill_col = r->group_col = -1;
 	p.file = r->file;
-	p.text = data != NULL ? data : (const char *)f->data;
+	p.text = data;
 	p.r = r;
-	if (f != NULL)
-		len = f->len;
 	raw = report_split_sql(p.text, &len, &p.raw_line);
 	p.raw_sql = raw;
 	rp->d = p.d = conf_ini_read(r->file, (const unsigned char *)p.text,

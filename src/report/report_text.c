@@ -1,6 +1,6 @@
 /* wuye: the text of report definitions: where a section or key is (for
  * messages with line numbers: iniparser keeps none), the query after a
- * last [sql] section, reading a file whole. */
+ * last [sql] section. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -131,27 +131,4 @@ report_split_sql(const char *text, size_t *len, int *line)
 			break;
 	}
 	return NULL;
-}
-
-/* Read the file at path (malloc'd, NUL-terminated), or NULL. */
-char *
-report_read_all(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long n;
-
-	if (f == NULL)
-		return NULL;
-	if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 &&
-	    fseek(f, 0, SEEK_SET) == 0) {
-		buf = xcalloc((size_t)n + 1, 1);
-		if (fread(buf, 1, (size_t)n, f) != (size_t)n) {
-			free(buf);
-			buf = NULL;
-		} else
-			*len = (size_t)n;
-	}
-	fclose(f);
-	return buf;
 }
