@@ -35,6 +35,7 @@ struct rexp {
 	struct screen *owner;	/* the report's screen */
 	int fmt;
 	int focus;		/* 0 the format, 1 the file name */
+	int fresh;		/* the name was just entered: typing replaces it */
 	struct tui_edit file;
 	int cy, cx;
 };
@@ -207,6 +208,7 @@ exp_action(struct screen *sc, enum tui_action a)
 	case ACT_UP:
 	case ACT_DOWN:
 		x->focus = x->fmt == FMT_PRINT ? 0 : !x->focus;
+		x->fresh = x->focus == 1;
 		return TUI_DONE;
 	case ACT_LEFT:
 	case ACT_RIGHT:
@@ -216,8 +218,10 @@ exp_action(struct screen *sc, enum tui_action a)
 		}
 		/* FALLTHROUGH */
 	default:
-		if (x->focus == 1 && tui_edit_action(&x->file, a))
+		if (x->focus == 1 && tui_edit_action(&x->file, a)) {
+			x->fresh = 0;
 			return TUI_DONE;
+		}
 		return a == ACT_HELP || a == ACT_QUIT ? TUI_PASS : TUI_DONE;
 	}
 }
@@ -230,7 +234,10 @@ exp_text(struct screen *sc, wchar_t ch)
 
 	if (x->fmt == FMT_PRINT)
 		return TUI_DONE;
+	if (x->focus == 0 || x->fresh)
+		tui_edit_set(&x->file, "");	/* a new name replaces the old */
 	x->focus = 1;
+	x->fresh = 0;
 	tui_edit_insert(&x->file, ch);
 	return TUI_DONE;
 }
@@ -276,7 +283,7 @@ tui_rexport_open(struct screen *sc)
 	char today[DATE_BUFSIZE], *name;
 
 	x->owner = sc;
-	x->focus = 1;
+	x->fresh = 1;	/* on the format; typing a name replaces the default */
 	if (period == NULL)
 		period = date_format(date_today(), today);
 	name = xasprintf("~/%s-%s.xlsx", rr->r->name, period);
