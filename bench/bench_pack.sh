@@ -3,8 +3,8 @@
 # largest single reports, whole process, on a demo database of N rooms
 # (BENCH_ROOMS, default 100,000) with M months of charges (BENCH_MONTHS,
 # default 3: the demo makes about 2 ms of CPU of charges per room and
-# month).  Each is run twice: the first reads the database from disk, the
-# second finds it in the page cache.  Also the size of the workbook.
+# month).  The database has just been written, so it is in the page cache:
+# a first run after a reboot also reads it from disk (see README.md).
 . "$(dirname "$0")/lib.sh"
 
 MONTHS=${BENCH_MONTHS:-3}
@@ -17,13 +17,11 @@ report "demo of $ROOMS rooms x $MONTHS months: $SECS s," \
     "$(sqlite3 "$DB" 'SELECT count(*) FROM bills') bills, $(mb "$DB") MB"
 period=$(sqlite3 "$DB" "SELECT max(period) FROM periods WHERE closed_at IS NOT NULL")
 [ -n "$period" ] || period=$(date -u +%Y-%m)
-for pass in first again; do
-	measure "$T/out" "$DB" --user manager report run month-end \
-	    --param "period=$period" -o "$T/pack.xlsx" 2>"$T/err" ||
-	    fail "the month-end pack failed"
-	report "month-end pack of $period ($pass): $SECS s, peak RSS $RSS_MB MB," \
-	    "$(mb "$T/pack.xlsx") MB of .xlsx"
-done
+measure "$T/out" "$DB" --user manager report run month-end \
+    --param "period=$period" -o "$T/pack.xlsx" 2>"$T/err" ||
+    fail "the month-end pack failed"
+report "month-end pack of $period: $SECS s, peak RSS $RSS_MB MB," \
+    "$(($(stat -c %s "$T/pack.xlsx") / 1024)) KB of .xlsx"
 for r in summary arrears-aging meter-anomalies collection-by-month; do
 	measure "$T/out" "$DB" --user manager report run "$r" \
 	    --param "period=$period" 2>"$T/err" ||
