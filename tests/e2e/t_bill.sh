@@ -68,4 +68,26 @@ sqlite3 "$DB" "INSERT INTO periods (period, closed_at, closed_by) VALUES ('2026-
 run 6 "a closed period exits 6" -- w --user admin bill run 2026-04
 has "it says the period is closed" "$ERR" "2026-04 is closed"
 same "nothing was billed in it" 0 "$(sqlite3 "$DB" "SELECT count(*) FROM bills WHERE period = '2026-04'")"
+
+# Standards for a whole building or estate at once.
+rooms_a1=$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = 'A1'")
+before=$(sqlite3 "$DB" "SELECT count(*) FROM fee_standards")
+run 0 "assign DF to every room of building A1" -- w --user admin standard assign DF --building A1 --from 2026-05
+has "it says how many rooms" "$OUT" "$rooms_a1 rooms given DF from 2026-05"
+same "one standard per room of A1" "$rooms_a1" "$(sqlite3 "$DB" "SELECT count(*) FROM fee_standards s JOIN fee_items i ON i.id = s.fee_item_id WHERE i.code = 'DF' AND s.start_period = '2026-05'")"
+run 0 "again adds nothing" -- w --user admin standard assign DF --building A1 --from 2026-05
+has "none the second time" "$OUT" "0 rooms given DF"
+run 0 "an estate with an end period" -- w --user admin standard assign ZX --estate CH --from 2026-05 --to 2026-12
+same "CH's rooms got ZX to 2026-12" "$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id JOIN estates e ON e.id = b.estate_id WHERE e.code = 'CH'")" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM fee_standards s JOIN fee_items i ON i.id = s.fee_item_id WHERE i.code = 'ZX' AND s.end_period = '2026-12'")"
+run 2 "a building and an estate is a usage error" -- w --user admin standard assign DF --building A1 --estate JX --from 2026-05
+run 2 "no --from is a usage error" -- w --user admin standard assign DF --building A1
+run 3 "an end before the start" -- w --user admin standard assign DF --building A1 --from 2026-05 --to 2026-04
+run 3 "a bad period" -- w --user admin standard assign DF --building A1 --from 2026-5
+run 4 "an unknown fee item" -- w --user admin standard assign NOPE --building A1 --from 2026-05
+has "it names the argument" "$ERR" "ITEM: there is no 'NOPE'"
+run 4 "an unknown building" -- w --user admin standard assign DF --building NOPE --from 2026-05
+run 5 "a cashier may not" -- env WUYE_PASSWORD=cashpw "$WUYE" --config "$CONF" --db "$DB" --user cash1 standard assign DF --building A1 --from 2026-06
+same "the failures added nothing" "$((before + rooms_a1 + $(sqlite3 "$DB" "SELECT count(*) FROM fee_standards s JOIN fee_items i ON i.id = s.fee_item_id WHERE i.code = 'ZX' AND s.end_period = '2026-12'")))" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM fee_standards")"
 finish
