@@ -295,6 +295,7 @@ int tui_open_period_close(struct app *app);		/* billrun.c */
 int tui_open_roommap(struct app *app, int64_t building_id);	/* roommap.c: 楼盘图 */
 int tui_open_reports(struct app *app);			/* reports.c: 报表 */
 int tui_open_notices(struct app *app);			/* notices.c: 通知单 */
+int tui_open_assign(struct app *app);			/* assign.c: 批量收费标准 */
 
 /* For the tui's own files. */
 void tui_colours_init(void);

@@ -116,12 +116,20 @@ open_notices(struct app *app)
 	return TUI_DONE;
 }
 
+static int
+open_assign(struct app *app)
+{
+	tui_open_assign(app);
+	return TUI_DONE;
+}
+
 static const struct menu_item charge_items[] = {
 	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier },
 	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap },
 	{ N_("Fee items"), 'F', "charge.read", "fee_items", NULL },
 	{ N_("Fee tiers"), 'T', "charge.read", "fee_tiers", NULL },
 	{ N_("Fee standards"), 'D', "charge.read", "fee_standards", NULL },
+	{ N_("Fee standards for a building or an estate"), 'A', "charge.setup", NULL, open_assign },
 	{ N_("Meters"), 'M', "meter.read", "meters", NULL },
 	{ N_("Meter readings"), 'R', "meter.read", "readings", NULL },
 	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings },
