@@ -136,6 +136,8 @@ static const struct menu_item charge_items[] = {
 	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun },
 	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close },
 	{ N_("Charge and collection notices"), 'N', "charge.read", NULL, open_notices },
+	{ N_("Collection actions"), 'O', "charge.read", "collection_actions", NULL },
+	{ N_("Expenses"), 'X', "expense.read", "expenses", NULL },
 	{ NULL, 0, NULL, NULL, NULL },
 };
 

@@ -1,4 +1,5 @@
-# wuye terminal test: Charges > Fee standards for a building or an estate.
+# wuye terminal test: Charges > Fee standards for a building or an estate;
+# the lists of collection actions and expenses in the Charges menu.
 # The item typed, the building picked with F3, Ctrl-S gives each of its
 # rooms a standard; an unknown code and both a building and an estate are
 # refused with a message, and nothing is written.
@@ -44,6 +45,16 @@ wait_for "$a1 rooms were given WY from 2026-05." && pass "Ctrl-S gives A1's $a1 
 same "the standards are there" "$a1" "$(q "SELECT count(*) FROM fee_standards WHERE start_period = '2026-05'")"
 keys Escape
 wait_gone "Fee item (F3 picks):"
+keys F10 h
+wait_for "Collection actions(O)" && wait_for "Expenses(X)" &&
+    pass "the Charges menu lists collection actions and expenses"
+keys x
+wait_for "Expenses  0 rows" && pass "X opens the list of expenses"
+keys Escape
+keys F10 h o
+wait_for "Collection actions  0 rows" && pass "O opens the list of collection actions"
+keys Escape
+wait_gone "Collection actions  0 rows"
 keys C-q
 wait_for "Leave wuye?" && text y
 tui_exit && same "the program ends" 0 "$TUI_RC"
