@@ -2,9 +2,10 @@
  * (argv[2]), as the program itself (session_system), times:
  *   - arrears_list for every room (what `wuye arrears` prints), 10 times:
  *     the first, the median and the slowest, with the rows listed;
- *   - the query alone (arrears_query(), stepped to the end) and the
- *     naming of the rows (a lookup of room, client and phone per row),
- *     to show where the time goes;
+ *   - the query alone (arrears_query(), stepped to the end), to show
+ *     where the time goes (the rest is reading its columns, the late
+ *     fees, naming the rooms: a lookup of room, client and phone per
+ *     room, and sorting them);
  *   - cashier_unpaid (one room's unpaid bills with late fees, what the
  *     cashier screen shows for a room) for argv[3] random rooms, and the
  *     same for as many random rooms in arrears.

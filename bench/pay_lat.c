@@ -12,7 +12,9 @@
  * microseconds of CPU the process used in them (the rest is waiting: for
  * the lock, the disk or a CPU).  With BENCH_SYNC=OFF or NORMAL in the
  * environment the connection runs with that synchronous setting instead
- * of FULL (to tell the work from the waiting for the disk).
+ * of FULL (to tell the work from the waiting for the disk); with
+ * BENCH_AUTOCHECKPOINT=N it checkpoints the WAL every N pages instead of
+ * SQLite's 1000 (0: never), to tell what the checkpoints cost.
  *
  * `pay_lat --fsync FILE N` measures the floor instead: N times, write
  * 4 KiB (a WAL frame) to FILE and fdatasync it, printing the microseconds
@@ -132,6 +134,16 @@ set_sync(struct db *db)
 		die("synchronous", &e);
 }
 
+/* Set wal_autocheckpoint from $BENCH_AUTOCHECKPOINT (pages; 0: never). */
+static void
+set_checkpoint(struct db *db)
+{
+	const char *v = getenv("BENCH_AUTOCHECKPOINT");
+
+	if (v != NULL)
+		sqlite3_wal_autocheckpoint(db->h, (int)strtol(v, NULL, 10));
+}
+
 int
 main(int argc, char **argv)
 {
@@ -164,6 +176,7 @@ main(int argc, char **argv)
 		die(argv[1], &e);
 	db_set_busy_timeout(db, (int)conf_int(conf, "database.busy_timeout"));
 	set_sync(db);
+	set_checkpoint(db);
 	if (auth_login(db, conf, argv[3], argv[4], &s, &e) != WY_OK)
 		die(argv[3], &e);
 	for (i = first; i < nrooms && done < count; i += step) {

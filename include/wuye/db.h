@@ -3,6 +3,16 @@
  * One struct db per open SQLite file, set up the way every part of wuye
  * relies on: WAL, synchronous=FULL, foreign keys on, a short-sleep busy
  * handler with a total timeout, and the migrations in schema/ applied.
+ *
+ * Write transactions (db_begin) of wuye processes queue in the kernel, in
+ * the order they came: each first draws a ticket from the file PATH-wlock
+ * beside the database and sleeps until the transaction before it ends (at
+ * commit, rollback or close; the kernel ends it when a process dies), so
+ * a waiting writer starts as soon as its turn comes, instead of sleeping
+ * and retrying against writers that may keep winning.  SQLite's own lock
+ * still decides: the queue only orders wuye's writers, and other writers
+ * (the sqlite3 shell, or a wuye connection that cannot open the lock file)
+ * meet them through the busy handler as before.
  * SQL is run only through prepared statements; db_run() and db_int64() bind
  * their arguments from a format string so no value is ever pasted into SQL.
  *
@@ -13,6 +23,7 @@
 #define WUYE_DB_H
 
 #include <stdint.h>
+#include <sys/types.h>
 #include <sqlite3.h>
 
 #include "wuye/error.h"
@@ -29,6 +40,12 @@ struct db {
 	char *path;		/* file name, owned */
 	int busy_ms;		/* total busy timeout in milliseconds */
 	int64_t busy_start;	/* when the current wait began (ms) */
+	int64_t begin_start;	/* db_begin: when it began to wait (ms), else 0 */
+	int wlock_fd;		/* PATH-wlock, when wlock_open */
+	off_t wlock_slot;	/* the byte of our ticket, when wlock_held */
+	unsigned wlock_open : 1;	/* wlock_fd is open */
+	unsigned wlock_off : 1;	/* no queue: read-only, or no lock file */
+	unsigned wlock_held : 1;	/* this handle has its turn (a ticket) */
 	const char *backup_dir;	/* where a pre-migration backup goes (borrowed), NULL: beside the file */
 	int backup_keep;	/* how many backups to keep */
 	struct db_cache {	/* prepared statements kept by db_cached() */
@@ -64,10 +81,14 @@ int db_migrate(struct db *db, int *applied, struct wy_err *e);
 /* Set the busy timeout in milliseconds (the busy handler sleeps 1-5 ms a try). */
 void db_set_busy_timeout(struct db *db, int ms);
 
-/* BEGIN IMMEDIATE: every write transaction takes the write lock at once. */
+/* BEGIN IMMEDIATE: every write transaction takes the write lock at once,
+ * after its turn in the writers' queue (see above); the busy timeout
+ * counts the whole wait.  WY_ECONFLICT when it runs out. */
 int db_begin(struct db *db, struct wy_err *e);
+/* COMMIT, then leave the writers' queue; on failure, roll back. */
 int db_commit(struct db *db, struct wy_err *e);
-/* Roll back if a transaction is open; never fails. */
+/* Roll back if a transaction is open and leave the writers' queue; never
+ * fails. */
 void db_rollback(struct db *db);
 
 /* Run constant SQL (no user text), possibly several statements. */

@@ -4,10 +4,28 @@
  * user_version holds the number of the last one applied, and each is
  * applied in one transaction together with the new user_version, so a crash
  * leaves the database at the previous version, never between two.
+ *
+ * The writers' queue (see db.h) is a ticket lock made of fcntl() locks
+ * on PATH-wlock, owned by the open file (F_OFD_*): bytes 0-7 hold the
+ * next ticket, drawn under a lock on them; the holder of ticket t locks
+ * byte DB_WLOCK_SLOTS_AT + t (modulo DB_WLOCK_SLOTS) until its transaction
+ * ends, and waits, asleep in the kernel, for the byte of ticket t - 1 to
+ * be let go.  So the turn passes in ticket order: a writer that has just
+ * committed cannot take it again before those already waiting, which a
+ * single lock (flock) allows and a loaded machine makes frequent.  A
+ * per-thread timer signal ends a wait at the busy timeout.  The kernel
+ * drops the locks of a process that dies, so a killed writer frees its
+ * turn (and a killed waiter lets the next one go early: two then meet in
+ * BEGIN IMMEDIATE).  The queue is only an order among wuye's writers;
+ * BEGIN IMMEDIATE and the busy handler still guard the database, so a
+ * queue that cannot be used (no lock file, the signal taken, a holder
+ * that hangs) costs fairness, never correctness.
  */
 #include "wuye/db.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,7 +39,16 @@
 #include "wuye/i18n.h"
 
 #define DB_BUSY_DEFAULT_MS 5000
+#define DB_WLOCK_SUFFIX "-wlock"
+#define DB_WLOCK_SIGNAL (SIGRTMIN + 5)	/* ends a wait in the queue */
+#define DB_WLOCK_SLOTS_AT 4096	/* the tickets' bytes in PATH-wlock */
+#define DB_WLOCK_SLOTS 65536
 
+#ifndef sigev_notify_thread_id
+#define sigev_notify_thread_id _sigev_un._tid
+#endif
+
+/* Milliseconds on the monotonic clock. */
 static int64_t
 now_ms(void)
 {
@@ -40,13 +67,191 @@ busy_handler(void *arg, int count)
 	struct db *db = arg;
 	struct timespec ts = { 0, 0 };
 
+	/* In db_begin the time in the writers' queue counts too. */
 	if (count == 0)
-		db->busy_start = now_ms();
-	else if (now_ms() - db->busy_start >= db->busy_ms)
+		db->busy_start = db->begin_start > 0 ? db->begin_start :
+		    now_ms();
+	if (now_ms() - db->busy_start >= db->busy_ms)
 		return 0;
 	ts.tv_nsec = (count < 10 ? 1 : count < 50 ? 2 : 5) * 1000000L;
 	nanosleep(&ts, NULL);
 	return 1;
+}
+
+/* Open the writers' queue lock file PATH-wlock, once; 0 if there is none
+ * (read-only handle, or the file cannot be made or opened). */
+static int
+wlock_open(struct db *db)
+{
+	char buf[4096 + sizeof DB_WLOCK_SUFFIX];
+	struct stat sb;
+	mode_t mode = 0644;
+	int fd;
+
+	if (db->wlock_open)
+		return 1;
+	if (db->wlock_off || db->path == NULL)
+		return 0;
+	if ((size_t)snprintf(buf, sizeof buf, "%s%s", db->path,
+	    DB_WLOCK_SUFFIX) >= sizeof buf) {
+		db->wlock_off = 1;
+		return 0;
+	}
+	/* As open to others as the database itself (whatever the umask),
+	 * like SQLite's -wal and -shm files. */
+	if (stat(db->path, &sb) == 0)
+		mode = sb.st_mode & 0666;
+	fd = open(buf, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+	if (fd >= 0)
+		fchmod(fd, mode);
+	else if ((fd = open(buf, O_RDWR | O_CLOEXEC)) < 0) {
+		db->wlock_off = 1;
+		return 0;
+	}
+	db->wlock_fd = fd;
+	db->wlock_open = 1;
+	return 1;
+}
+
+/* The signal that ends a wait in the queue: it only interrupts fcntl(). */
+static void
+wlock_on_signal(int sig)
+{
+	(void)sig;
+}
+
+/* fcntl() lock command cmd of type on bytes [start, start + len) of fd,
+ * owned by the open file (not the process: two handles in one process
+ * queue like two processes). */
+static int
+wlock_range(int fd, int cmd, short type, off_t start, off_t len)
+{
+	struct flock fl = { .l_type = type, .l_whence = SEEK_SET,
+	    .l_start = start, .l_len = len };
+
+	return fcntl(fd, cmd, &fl);
+}
+
+/* Wait for the write lock on bytes [start, start + len) of fd until
+ * deadline (monotonic ms): 1 taken, 0 the time ran out, -1 no way to
+ * wait (the signal is taken by someone else, no timer, or fcntl failed). */
+static int
+wlock_wait(int fd, off_t start, off_t len, int64_t deadline)
+{
+	static int installed;
+	struct sigaction sa = { .sa_handler = wlock_on_signal }, old;
+	struct sigevent sev = { .sigev_notify = SIGEV_THREAD_ID,
+	    .sigev_signo = DB_WLOCK_SIGNAL };
+	struct itimerspec its = { .it_interval = { 0, 2000000L } };
+	sigset_t set, saved;
+	timer_t timer;
+	int64_t left = deadline - now_ms();
+	int rc = -1;
+
+	if (left <= 0)
+		return 0;
+	if (!installed) {
+		if (sigaction(DB_WLOCK_SIGNAL, NULL, &old) != 0 ||
+		    (old.sa_handler != SIG_DFL &&
+		    old.sa_handler != wlock_on_signal))
+			return -1;
+		sigemptyset(&sa.sa_mask);	/* no SA_RESTART: fcntl ends */
+		if (sigaction(DB_WLOCK_SIGNAL, &sa, NULL) != 0)
+			return -1;
+		installed = 1;
+	}
+	sev.sigev_notify_thread_id = gettid();
+	if (timer_create(CLOCK_MONOTONIC, &sev, &timer) != 0)
+		return -1;
+	/* Fires at the deadline, then every 2 ms, in case the first one came
+	 * just before fcntl() went to sleep. */
+	its.it_value.tv_sec = left / 1000;
+	its.it_value.tv_nsec = (left % 1000) * 1000000L;
+	sigemptyset(&set);
+	sigaddset(&set, DB_WLOCK_SIGNAL);
+	pthread_sigmask(SIG_UNBLOCK, &set, &saved);
+	if (timer_settime(timer, 0, &its, NULL) == 0) {
+		for (;;) {
+			if (wlock_range(fd, F_OFD_SETLKW, F_WRLCK, start,
+			    len) == 0) {
+				rc = 1;
+				break;
+			}
+			if (errno != EINTR) {
+				rc = -1;
+				break;
+			}
+			if (now_ms() >= deadline) {
+				rc = 0;
+				break;
+			}
+		}
+	}
+	timer_delete(timer);
+	pthread_sigmask(SIG_SETMASK, &saved, NULL);
+	return rc;
+}
+
+/* Take the write lock on bytes [start, start + len) of fd, waiting until
+ * deadline: 1 taken, else 0. */
+static int
+wlock_lock(int fd, off_t start, off_t len, int64_t deadline)
+{
+	if (wlock_range(fd, F_OFD_SETLK, F_WRLCK, start, len) == 0)
+		return 1;
+	if (errno != EAGAIN && errno != EACCES)
+		return 0;
+	return wlock_wait(fd, start, len, deadline) == 1;
+}
+
+/* The byte locked by the holder of ticket t. */
+static off_t
+wlock_slot(uint64_t t)
+{
+	return DB_WLOCK_SLOTS_AT + (off_t)(t % DB_WLOCK_SLOTS);
+}
+
+/* Take this handle's turn in the writers' queue, waiting until the busy
+ * timeout (counted from db->begin_start): draw the next ticket, lock its
+ * byte, and wait for the byte of the ticket before to be let go.  Without
+ * a turn (no queue, or the time ran out: a holder that hangs) BEGIN
+ * IMMEDIATE decides alone. */
+static void
+wlock_take(struct db *db)
+{
+	int64_t deadline = db->begin_start + db->busy_ms;
+	uint64_t t = 0, next;
+	off_t slot;
+	int fd, ok;
+
+	if (db->wlock_held || !wlock_open(db))
+		return;
+	fd = db->wlock_fd;
+	if (!wlock_lock(fd, 0, sizeof t, deadline))
+		return;
+	if (pread(fd, &t, sizeof t, 0) != (ssize_t)sizeof t)
+		t = 0;
+	next = t + 1;
+	slot = wlock_slot(t);
+	ok = pwrite(fd, &next, sizeof next, 0) == (ssize_t)sizeof next &&
+	    wlock_range(fd, F_OFD_SETLK, F_WRLCK, slot, 1) == 0;
+	wlock_range(fd, F_OFD_SETLK, F_UNLCK, 0, sizeof t);
+	if (!ok)
+		return;
+	db->wlock_held = 1;
+	db->wlock_slot = slot;
+	if (wlock_lock(fd, wlock_slot(t - 1), 1, deadline))
+		wlock_range(fd, F_OFD_SETLK, F_UNLCK, wlock_slot(t - 1), 1);
+}
+
+/* Leave the writers' queue: the writer with the next ticket goes on. */
+static void
+wlock_release(struct db *db)
+{
+	if (!db->wlock_held)
+		return;
+	wlock_range(db->wlock_fd, F_OFD_SETLK, F_UNLCK, db->wlock_slot, 1);
+	db->wlock_held = 0;
 }
 
 /* Create the folders leading to path (like mkdir -p on its dirname). */
@@ -248,7 +453,15 @@ db_int64(struct db *db, int64_t *out, struct wy_err *e, const char *sql,
 int
 db_begin(struct db *db, struct wy_err *e)
 {
-	return db_exec(db, "BEGIN IMMEDIATE", e);
+	int rc;
+
+	db->begin_start = now_ms();
+	wlock_take(db);
+	rc = db_exec(db, "BEGIN IMMEDIATE", e);
+	db->begin_start = 0;
+	if (rc != WY_OK && sqlite3_get_autocommit(db->h))
+		wlock_release(db);
+	return rc;
 }
 
 int
@@ -258,6 +471,8 @@ db_commit(struct db *db, struct wy_err *e)
 
 	if (rc != WY_OK)
 		db_rollback(db);
+	else
+		wlock_release(db);
 	return rc;
 }
 
@@ -266,6 +481,7 @@ db_rollback(struct db *db)
 {
 	if (!sqlite3_get_autocommit(db->h))
 		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+	wlock_release(db);
 }
 
 void
@@ -408,6 +624,7 @@ db_open(const char *path, unsigned flags, struct db **out, struct wy_err *e)
 		abort();
 	db->busy_ms = DB_BUSY_DEFAULT_MS;
 	db->backup_keep = 10;
+	db->wlock_off = (flags & DB_READONLY) != 0;
 	oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
 	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE : 0);
 	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
@@ -446,6 +663,8 @@ db_close(struct db **dbp)
 	}
 	if (db->h != NULL)
 		sqlite3_close_v2(db->h);
+	if (db->wlock_open)
+		close(db->wlock_fd);	/* leaves the queue too */
 	free(db->path);
 	free(db);
 	*dbp = NULL;

@@ -1,9 +1,14 @@
 /* wuye: unit tests for db.c (opening, migrations, refusal of foreign and
- * newer files, the busy timeout between two connections). */
+ * newer files, the busy timeout between two connections, the writers'
+ * queue). */
 #include <check.h>
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -241,6 +246,210 @@ START_TEST(test_busy_wait)
 }
 END_TEST
 
+#define SLOTS_AT 4096	/* as in db.c: the tickets' bytes */
+#define SLOTS 65536
+
+/* A new descriptor of the fixture's queue lock file (PATH-wlock). */
+static int
+open_wlock(void)
+{
+	char path[160];
+	int fd;
+
+	snprintf(path, sizeof path, "%s-wlock", fx.path);
+	fd = open(path, O_RDWR | O_CLOEXEC);
+	ck_assert_msg(fd >= 0, "%s: %s", path, strerror(errno));
+	return fd;
+}
+
+/* Whether someone has a turn in the queue: a ticket's byte is locked. */
+static int
+queue_held(void)
+{
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+	    .l_start = SLOTS_AT, .l_len = SLOTS };
+	int fd = open_wlock();
+
+	ck_assert_int_eq(fcntl(fd, F_OFD_GETLK, &fl), 0);
+	close(fd);
+	return fl.l_type != F_UNLCK;
+}
+
+/* The next ticket of the queue. */
+static uint64_t
+next_ticket(void)
+{
+	uint64_t t = 0;
+	int fd = open_wlock();
+
+	if (pread(fd, &t, sizeof t, 0) != (ssize_t)sizeof t)
+		t = 0;
+	close(fd);
+	return t;
+}
+
+START_TEST(test_queue_held_in_transaction)
+{
+	struct wy_err e = { 0 };
+
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	ck_assert_int_eq(queue_held(), 1);
+	ck_assert_int_eq(db_commit(fx.db, &e), WY_OK);
+	ck_assert_int_eq(queue_held(), 0);
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	db_rollback(fx.db);
+	ck_assert_int_eq(queue_held(), 0);
+	/* A second BEGIN fails but leaves the first transaction its turn. */
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	ck_assert_int_ne(db_begin(fx.db, &e), WY_OK);
+	ck_assert_int_eq(queue_held(), 1);
+	ck_assert_int_eq(db_commit(fx.db, &e), WY_OK);
+	ck_assert_int_eq(queue_held(), 0);
+	/* Closing the handle in a transaction leaves the queue too. */
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	db_close(&fx.db);
+	ck_assert_int_eq(queue_held(), 0);
+	ck_assert_int_eq(db_open(fx.path, 0, &fx.db, &e), WY_OK);
+}
+END_TEST
+
+START_TEST(test_queue_readonly)
+{
+	struct db *ro;
+	struct wy_err e = { 0 };
+
+	/* A read-only handle never writes, so it never waits in the queue
+	 * (SQLite lets it begin; its first write would fail). */
+	ck_assert_int_eq(db_open(fx.path, DB_READONLY, &ro, &e), WY_OK);
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	ck_assert_int_eq(queue_held(), 1);
+	db_begin(ro, &e);
+	ck_assert_int_ne(db_run(ro, &e, "UPDATE meta SET value = value", ""),
+	    WY_OK);
+	db_rollback(ro);
+	ck_assert_int_eq(queue_held(), 1);
+	db_rollback(fx.db);
+	ck_assert_int_eq(queue_held(), 0);
+	db_close(&ro);
+}
+END_TEST
+
+START_TEST(test_queue_killed_holder)
+{
+	struct db *db;
+	struct wy_err e = { 0 };
+	int64_t t0;
+	pid_t pid;
+	int p[2], status;
+	char c;
+
+	ck_assert_int_eq(pipe(p), 0);
+	if ((pid = fork()) == 0) {
+		/* A writer that dies (SIGKILL) in its transaction. */
+		if (db_open(fx.path, 0, &db, &e) != WY_OK ||
+		    db_begin(db, &e) != WY_OK ||
+		    db_run(db, &e, "UPDATE meta SET value = value", "") != WY_OK)
+			_exit(1);
+		if (write(p[1], "x", 1) != 1)
+			_exit(1);
+		pause();
+		_exit(0);
+	}
+	ck_assert_int_gt(pid, 0);
+	close(p[1]);
+	ck_assert_int_eq(read(p[0], &c, 1), 1);
+	close(p[0]);
+	ck_assert_int_eq(queue_held(), 1);
+	kill(pid, SIGKILL);
+	ck_assert_int_eq(waitpid(pid, &status, 0), pid);
+	/* The kernel let go of its turn: the next writer goes on at once,
+	 * not after the busy timeout. */
+	db_set_busy_timeout(fx.db, 20000);
+	t0 = ms_now();
+	ck_assert_msg(db_begin(fx.db, &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_lt(ms_now() - t0, 10000);
+	ck_assert_int_eq(db_commit(fx.db, &e), WY_OK);
+}
+END_TEST
+
+START_TEST(test_queue_stuck_holder)
+{
+	struct wy_err e = { 0 };
+	struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+	    .l_len = 1 };
+	int64_t t0, waited;
+	int fd = open_wlock();
+
+	/* The writer before has its turn but writes nothing (it hangs):
+	 * after the busy timeout the next goes on without waiting more. */
+	fl.l_start = SLOTS_AT + (off_t)((next_ticket() - 1) % SLOTS);
+	ck_assert_int_eq(fcntl(fd, F_OFD_SETLK, &fl), 0);
+	db_set_busy_timeout(fx.db, 300);
+	t0 = ms_now();
+	ck_assert_msg(db_begin(fx.db, &e) == WY_OK, "%s", e.msg);
+	waited = ms_now() - t0;
+	ck_assert_int_ge(waited, 250);
+	ck_assert_int_eq(db_run(fx.db, &e, "UPDATE meta SET value = value", ""),
+	    WY_OK);
+	ck_assert_int_eq(db_commit(fx.db, &e), WY_OK);
+	close(fd);
+}
+END_TEST
+
+struct turn {
+	struct db *db;
+	int *order;	/* shared: how many got their turn so far */
+	int got;	/* this one's place (1, 2, ...) */
+};
+
+/* Begin (waiting for the turn), note the place, hold 50 ms, commit. */
+static void *
+take_turn(void *arg)
+{
+	struct turn *t = arg;
+	struct timespec ts = { 0, 50000000L };
+
+	if (db_begin(t->db, NULL) != WY_OK)
+		return NULL;
+	t->got = __atomic_add_fetch(t->order, 1, __ATOMIC_SEQ_CST);
+	nanosleep(&ts, NULL);
+	db_commit(t->db, NULL);
+	return NULL;
+}
+
+START_TEST(test_queue_order)
+{
+	struct wy_err e = { 0 };
+	struct turn a = { 0 }, b = { 0 };
+	struct timespec ts = { 0, 1000000L };
+	pthread_t ta, tb;
+	uint64_t t;
+	int order = 0;
+
+	ck_assert_int_eq(db_open(fx.path, 0, &a.db, &e), WY_OK);
+	ck_assert_int_eq(db_open(fx.path, 0, &b.db, &e), WY_OK);
+	a.order = b.order = &order;
+	ck_assert_int_eq(db_begin(fx.db, &e), WY_OK);
+	/* a draws its ticket, then b: they get their turns in that order,
+	 * both woken in turn as the one before commits. */
+	t = next_ticket();
+	ck_assert_int_eq(pthread_create(&ta, NULL, take_turn, &a), 0);
+	while (next_ticket() == t)
+		nanosleep(&ts, NULL);
+	ck_assert_int_eq(pthread_create(&tb, NULL, take_turn, &b), 0);
+	while (next_ticket() == t + 1)
+		nanosleep(&ts, NULL);
+	ck_assert_int_eq(db_commit(fx.db, &e), WY_OK);
+	pthread_join(ta, NULL);
+	pthread_join(tb, NULL);
+	ck_assert_int_eq(a.got, 1);
+	ck_assert_int_eq(b.got, 2);
+	ck_assert_int_eq(queue_held(), 0);
+	db_close(&a.db);
+	db_close(&b.db);
+}
+END_TEST
+
 Suite *
 db_suite(void)
 {
@@ -267,6 +476,16 @@ db_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_busy_timeout);
 	tcase_add_test(tc, test_busy_wait);
+	suite_add_tcase(s, tc);
+
+	tc = tcase_create("db_begin_queue");
+	tcase_add_checked_fixture(tc, setup, teardown);
+	tcase_set_timeout(tc, 30);
+	tcase_add_test(tc, test_queue_held_in_transaction);
+	tcase_add_test(tc, test_queue_readonly);
+	tcase_add_test(tc, test_queue_killed_holder);
+	tcase_add_test(tc, test_queue_stuck_holder);
+	tcase_add_test(tc, test_queue_order);
 	suite_add_tcase(s, tc);
 	return s;
 }
