@@ -20,7 +20,8 @@ extern const struct cli_cmd cli_cmd_summary, cli_cmd_init, cli_cmd_demo,
     cli_cmd_period, cli_cmd_handover, cli_cmd_bill, cli_cmd_warnings,
     cli_cmd_bank, cli_cmd_expense, cli_cmd_arrears, cli_cmd_report,
     cli_cmd_notice, cli_cmd_bills, cli_cmd_waive, cli_cmd_deposit,
-    cli_cmd_refund, cli_cmd_standard;
+    cli_cmd_refund, cli_cmd_standard,
+    cli_cmd_meter;
 
 const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_init,
@@ -32,6 +33,7 @@ const struct cli_cmd *const cli_commands[] = {
 	&cli_cmd_restore,
 	&cli_cmd_check,
 	&cli_cmd_standard,
+	&cli_cmd_meter,
 	&cli_cmd_bill,
 	&cli_cmd_bills,
 	&cli_cmd_pay,

@@ -168,6 +168,7 @@ meter_replace(struct session *s, int64_t old_id, const char *period,
 {
 	struct meter_calc c;
 	char detail[128];
+	int64_t other;
 	int32_t day;
 	int rc;
 
@@ -179,7 +180,12 @@ meter_replace(struct session *s, int64_t old_id, const char *period,
 		return wy_fail(e, WY_EINVALID, _("Meter no.: required"));
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	rc = meter_reading_calc(s, old_id, period, final_reading, &c, e);
+	if (db_int64(s->db, &other, NULL, "SELECT id FROM meters WHERE code = ?",
+	    "t", code) == WY_OK)
+		rc = wy_fail(e, WY_EINVALID, _("Meter no.: %s is another meter's"),
+		    code);
+	else
+		rc = meter_reading_calc(s, old_id, period, final_reading, &c, e);
 	if (rc == WY_OK)
 		rc = db_run(s->db, e, "INSERT INTO readings (meter_id, period,"
 		    " previous, reading, rolled, usage, read_on, read_by, note)"

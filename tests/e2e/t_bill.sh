@@ -69,6 +69,31 @@ run 6 "a closed period exits 6" -- w --user admin bill run 2026-04
 has "it says the period is closed" "$ERR" "2026-04 is closed"
 same "nothing was billed in it" 0 "$(sqlite3 "$DB" "SELECT count(*) FROM bills WHERE period = '2026-04'")"
 
+# 换表: a meter replaced in a period; the old one's last reading is kept.
+run 0 "replace W-101 in 2026-05" -- w --user admin meter replace W-101 --final 140.5 --new W-101B --initial 3 --date 2026-05-10
+has "it says so" "$OUT" "meter W-101 replaced by W-101B in 2026-05"
+same "the old meter's last reading and its removal" "2026-05|140.500|7.000|2026-05-10" \
+    "$(sqlite3 "$DB" "SELECT r.period, printf('%.3f', r.reading / 1000.0), printf('%.3f', r.usage / 1000.0), m.removed FROM readings r JOIN meters m ON m.id = r.meter_id WHERE m.code = 'W-101' AND r.period = '2026-05'")"
+same "the new meter replaces it in the same room" "1|3000|2026-05-10" \
+    "$(sqlite3 "$DB" "SELECT n.room_id = o.room_id, n.initial, n.installed FROM meters n JOIN meters o ON o.id = n.replaces WHERE n.code = 'W-101B' AND o.code = 'W-101'")"
+run 3 "a final reading that is not a number" -- w --user admin meter replace W-102 --final abc --new W-102B
+has "it names the option" "$ERR" "--final: 'abc' is not a meter reading"
+run 2 "a replacement without --new" -- w --user admin meter replace W-102 --final 10
+run 4 "an unknown meter" -- w --user admin meter replace NOPE --final 1 --new X
+run 3 "a new code already taken" -- w --user admin meter replace W-102 --final 10 --new E-101
+has "it says whose it is" "$ERR" "Meter no.: E-101 is another meter's"
+same "nothing of it was written" 0 "$(sqlite3 "$DB" "SELECT count(*) FROM meters WHERE code = 'W-102' AND removed IS NOT NULL")"
+
+# 公摊: a building's shared meter split among its rooms by charge area.
+sqlite3 "$DB" "INSERT INTO meters (code, type, building_id, apportion, multiplier, dial_max, initial) SELECT 'GT-A1', 'water', id, 'area', 1000, 9999999999, 0 FROM buildings WHERE code = 'A1';
+INSERT INTO readings (meter_id, period, previous, reading, usage) SELECT id, '2026-05', 0, 100000, 100000 FROM meters WHERE code = 'GT-A1'"
+run 0 "the split of GT-A1 in 2026-05" -- w --user admin meter split GT-A1 2026-05
+has "a header" "$OUT" "room	weight	usage"
+same "every room of A1 has its part" "$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = 'A1'")" "$(($(wc -l <"$OUT") - 1))"
+same "the parts add up to the usage" "100.000" "$(awk -F'\t' 'NR > 1 { s += $3 } END { printf "%.3f", s }' "$OUT")"
+run 3 "a room's own meter has no split" -- w --user admin meter split W-102 2026-05
+run 3 "a bad period" -- w --user admin meter split GT-A1 2026-5
+
 # Standards for a whole building or estate at once.
 rooms_a1=$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = 'A1'")
 before=$(sqlite3 "$DB" "SELECT count(*) FROM fee_standards")
