@@ -61,6 +61,12 @@ int cli_usage(struct cli *c, const struct cli_cmd *cmd, const char *why);
  * c->err).  The caller frees it (after clearing it with sodium_memzero). */
 char *cli_password(struct cli *c, const char *prompt);
 
+/* The id of the record of table (rooms, clients, estates, buildings,
+ * fee_items, meters) whose code is code, into *id; WY_ENOTFOUND naming
+ * the argument or option `what` ("ROOM", "--client") if there is none. */
+int cli_code(struct cli *c, const char *table, const char *code,
+    const char *what, int64_t *id);
+
 /* Print the command list (for --help). */
 void cli_print_help(FILE *f);
 

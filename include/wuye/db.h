@@ -106,6 +106,11 @@ int db_prepare(struct db *db, const char *sql, sqlite3_stmt **st,
 int db_cached(struct db *db, const char *sql, sqlite3_stmt **st,
     struct wy_err *e);
 
+/* Step st (bound, from db_cached) to its end and reset it; a failure is
+ * db_fail(db, rc, e, what). */
+int db_step_all(struct db *db, sqlite3_stmt *st, const char *what,
+    struct wy_err *e);
+
 /* Bind values to st from index 1 on, per the format letters above. */
 int db_bind(struct db *db, sqlite3_stmt *st, struct wy_err *e,
     const char *fmt, ...);

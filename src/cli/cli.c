@@ -53,6 +53,35 @@ const struct cli_cmd *const cli_commands[] = {
 	NULL,
 };
 
+int
+cli_code(struct cli *c, const char *table, const char *code,
+    const char *what, int64_t *id)
+{
+	static const struct {
+		const char *table, *sql;
+	} lookups[] = {
+		{ "rooms", "SELECT id FROM rooms WHERE code = ?" },
+		{ "clients", "SELECT id FROM clients WHERE code = ?" },
+		{ "estates", "SELECT id FROM estates WHERE code = ?" },
+		{ "buildings", "SELECT id FROM buildings WHERE code = ?" },
+		{ "fee_items", "SELECT id FROM fee_items WHERE code = ?" },
+		{ "meters", "SELECT id FROM meters WHERE code = ?" },
+	};
+	size_t i;
+	int rc;
+
+	for (i = 0; i < sizeof lookups / sizeof lookups[0]; i++)
+		if (strcmp(lookups[i].table, table) == 0)
+			break;
+	if (i == sizeof lookups / sizeof lookups[0])
+		abort();	/* a table not in the list: a bug */
+	rc = db_int64(c->db, id, &c->err, lookups[i].sql, "t", code);
+	if (rc == WY_ENOTFOUND)
+		return wy_fail(&c->err, WY_ENOTFOUND, _("%s: there is no '%s'"),
+		    what, code);
+	return rc;
+}
+
 void
 cli_print_help(FILE *f)
 {

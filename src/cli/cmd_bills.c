@@ -59,12 +59,8 @@ cmd_bills(struct cli *c, int argc, char **argv)
 		return rc;
 	if (argc - optind != 1)
 		return cli_usage(c, &cli_cmd_bills, NULL);
-	rc = db_int64(c->db, &room, &c->err, "SELECT id FROM rooms WHERE"
-	    " code = ?", "t", argv[optind]);
-	if (rc == WY_ENOTFOUND)
-		return wy_fail(&c->err, WY_ENOTFOUND, _("there is no room %s"),
-		    argv[optind]);
-	if (rc != WY_OK || (rc = cashier_unpaid(&c->sess, room, 0, date, &v,
+	if ((rc = cli_code(c, "rooms", argv[optind], "ROOM", &room)) != WY_OK ||
+	    (rc = cashier_unpaid(&c->sess, room, 0, date, &v,
 	    &n, &c->err)) != WY_OK)
 		return rc;
 	printf("bill\tperiod\titem\tdue_date\tamount\toutstanding\tlate_fee\n");

@@ -23,19 +23,6 @@ struct deposit_args {
 	int all;
 };
 
-/* The id of the row of table whose code is code (what: for the message). */
-static int
-deposit_code(struct cli *c, const char *sql, const char *code,
-    const char *what, int64_t *id)
-{
-	int rc = db_int64(c->db, id, &c->err, sql, "t", code);
-
-	if (rc == WY_ENOTFOUND)
-		return wy_fail(&c->err, WY_ENOTFOUND, _("%s: there is no '%s'"),
-		    what, code);
-	return rc;
-}
-
 /* `deposit list`: TSV. */
 static int
 deposit_list(struct cli *c, const struct deposit_args *a)
@@ -88,13 +75,10 @@ deposit_take(struct cli *c, const struct deposit_args *a, char **argv)
 	int64_t room, item, client = 0, amount;
 	int rc;
 
-	if ((rc = deposit_code(c, "SELECT id FROM rooms WHERE code = ?",
-	    argv[0], "ROOM", &room)) != WY_OK ||
-	    (rc = deposit_code(c, "SELECT id FROM fee_items WHERE code = ?",
-	    argv[1], "ITEM", &item)) != WY_OK ||
-	    (a->client != NULL && (rc = deposit_code(c, "SELECT id FROM"
-	    " clients WHERE code = ?", a->client, "--client", &client)) !=
-	    WY_OK))
+	if ((rc = cli_code(c, "rooms", argv[0], "ROOM", &room)) != WY_OK ||
+	    (rc = cli_code(c, "fee_items", argv[1], "ITEM", &item)) != WY_OK ||
+	    (a->client != NULL && (rc = cli_code(c, "clients", a->client,
+	    "--client", &client)) != WY_OK))
 		return rc;
 	if (money_parse(argv[2], &amount, &c->err) != WY_OK)
 		return wy_prefix(&c->err, "AMOUNT");

@@ -21,19 +21,6 @@ extern const struct cli_cmd cli_cmd_meter;
 
 #define READING_MAX 999999999999LL	/* scale 3 */
 
-/* The meter called code, into *id. */
-static int
-meter_id(struct cli *c, const char *code, int64_t *id)
-{
-	int rc = db_int64(c->db, id, &c->err, "SELECT id FROM meters WHERE"
-	    " code = ?", "t", code);
-
-	if (rc == WY_ENOTFOUND)
-		return wy_fail(&c->err, WY_ENOTFOUND, _("there is no meter %s"),
-		    code);
-	return rc;
-}
-
 /* A reading given to option what, scale 3. */
 static int
 reading(struct cli *c, const char *what, const char *text, int64_t *v)
@@ -56,7 +43,7 @@ meter_split_cmd(struct cli *c, const char *code, const char *period)
 
 	if (period_parse(period, &p, &c->err) != WY_OK)
 		return wy_prefix(&c->err, "PERIOD");
-	if ((rc = meter_id(c, code, &id)) != WY_OK ||
+	if ((rc = cli_code(c, "meters", code, "METER", &id)) != WY_OK ||
 	    (rc = meter_apportion(&c->sess, id, period, &v, &n, &c->err)) !=
 	    WY_OK)
 		return rc;
@@ -131,7 +118,7 @@ cmd_meter(struct cli *c, int argc, char **argv)
 		period = period_format(period_of_date(p), month);
 	} else if (period_parse(period, &p, &c->err) != WY_OK)
 		return wy_prefix(&c->err, "--period");
-	if ((rc = meter_id(c, argv[optind + 1], &old)) != WY_OK ||
+	if ((rc = cli_code(c, "meters", argv[optind + 1], "OLD", &old)) != WY_OK ||
 	    (rc = meter_replace(&c->sess, old, period, fin, date, code, initial,
 	    &new_id, &c->err)) != WY_OK)
 		return rc;

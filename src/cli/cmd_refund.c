@@ -45,17 +45,10 @@ cmd_refund(struct cli *c, int argc, char **argv)
 	if (method == NULL || reason == NULL)
 		return cli_usage(c, &cli_cmd_refund,
 		    _("a refund needs --method and --reason"));
-	rc = db_int64(c->db, &client, &c->err, "SELECT id FROM clients WHERE"
-	    " code = ?", "t", argv[optind]);
-	if (rc == WY_ENOTFOUND)
-		return wy_fail(&c->err, WY_ENOTFOUND, _("there is no client %s"),
-		    argv[optind]);
-	if (rc != WY_OK)
+	if ((rc = cli_code(c, "clients", argv[optind], "CLIENT", &client)) !=
+	    WY_OK || (room != NULL && (rc = cli_code(c, "rooms", room, "--room",
+	    &room_id)) != WY_OK))
 		return rc;
-	if (room != NULL && (rc = db_int64(c->db, &room_id, &c->err,
-	    "SELECT id FROM rooms WHERE code = ?", "t", room)) != WY_OK)
-		return rc == WY_ENOTFOUND ? wy_fail(&c->err, WY_ENOTFOUND,
-		    _("there is no room %s"), room) : rc;
 	if (money_parse(argv[optind + 1], &amount, &c->err) != WY_OK)
 		return wy_prefix(&c->err, "AMOUNT");
 	if ((rc = cashier_refund(&c->sess, client, room_id, amount, method,

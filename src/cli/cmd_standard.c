@@ -13,19 +13,6 @@
 
 extern const struct cli_cmd cli_cmd_standard;
 
-/* The id of code in table (what names the option in the message). */
-static int
-standard_id(struct cli *c, const char *sql, const char *code,
-    const char *what, int64_t *id)
-{
-	int rc = db_int64(c->db, id, &c->err, sql, "t", code);
-
-	if (rc == WY_ENOTFOUND)
-		return wy_fail(&c->err, WY_ENOTFOUND, _("%s: there is no '%s'"),
-		    what, code);
-	return rc;
-}
-
 static int
 cmd_standard(struct cli *c, int argc, char **argv)
 {
@@ -62,13 +49,12 @@ cmd_standard(struct cli *c, int argc, char **argv)
 		    _("give either --building or --estate"));
 	if (from == NULL)
 		return cli_usage(c, &cli_cmd_standard, _("give --from YYYY-MM"));
-	if ((rc = standard_id(c, "SELECT id FROM fee_items WHERE code = ?",
-	    argv[optind + 1], "ITEM", &item)) != WY_OK ||
-	    (building != NULL && (rc = standard_id(c, "SELECT id FROM"
-	    " buildings WHERE code = ?", building, "--building", &bid)) !=
-	    WY_OK) ||
-	    (estate != NULL && (rc = standard_id(c, "SELECT id FROM estates"
-	    " WHERE code = ?", estate, "--estate", &eid)) != WY_OK) ||
+	if ((rc = cli_code(c, "fee_items", argv[optind + 1], "ITEM",
+	    &item)) != WY_OK ||
+	    (building != NULL && (rc = cli_code(c, "buildings", building,
+	    "--building", &bid)) != WY_OK) ||
+	    (estate != NULL && (rc = cli_code(c, "estates", estate, "--estate",
+	    &eid)) != WY_OK) ||
 	    (rc = bill_assign_standard(&c->sess, item, bid, eid, from, to,
 	    &added, &c->err)) != WY_OK)
 		return rc;

@@ -451,6 +451,19 @@ db_int64(struct db *db, int64_t *out, struct wy_err *e, const char *sql,
 }
 
 int
+db_step_all(struct db *db, sqlite3_stmt *st, const char *what,
+    struct wy_err *e)
+{
+	int rc;
+
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		;
+	rc = rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, what);
+	sqlite3_reset(st);
+	return rc;
+}
+
+int
 db_begin(struct db *db, struct wy_err *e)
 {
 	int rc;

@@ -28,20 +28,6 @@
 #include "wuye/cashier_series.h"
 #include "wuye/utf8.h"
 
-/* Step the cached statement st to its end and reset it. */
-static int
-cashier_step(struct db *db, sqlite3_stmt *st, const char *what,
-    struct wy_err *e)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	rc = rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 /* The first column of the first row of the cached statement st in *out
  * (WY_ENOTFOUND without a row); resets st. */
 static int
@@ -325,7 +311,7 @@ cashier_receipt_new(struct session *s, const struct cashier_rec *r,
 	    r->method, r->amount, r->tendered < 0 ? (int64_t)-1 : r->tendered,
 	    r->prepay_in, r->prepay_out, s->user, r->note != NULL ? r->note :
 	    "")) == WY_OK)
-		rc = cashier_step(s->db, st, "receipts", e);
+		rc = db_step_all(s->db, st, "receipts", e);
 	if (rc != WY_OK)
 		return wy_prefix(e, "receipt %s", out->number);
 	out->id = sqlite3_last_insert_rowid(s->db->h);
@@ -406,13 +392,13 @@ cashier_allocate(struct session *s, int64_t rid, struct cashier_bill *v,
 		    " ?)", &st, e)) != WY_OK ||
 		    (rc = db_bind(s->db, st, e, "IIII", rid, v[i].id, principal,
 		    late)) != WY_OK ||
-		    (rc = cashier_step(s->db, st, "database", e)) != WY_OK ||
+		    (rc = db_step_all(s->db, st, "database", e)) != WY_OK ||
 		    (rc = db_cached(s->db, "UPDATE bills SET paid = paid + ?,"
 		    " late_paid = late_paid + ?, version = version + 1"
 		    " WHERE id = ?", &st, e)) != WY_OK ||
 		    (rc = db_bind(s->db, st, e, "III", principal, late,
 		    v[i].id)) != WY_OK ||
-		    (rc = cashier_step(s->db, st, "database", e)) != WY_OK)
+		    (rc = db_step_all(s->db, st, "database", e)) != WY_OK)
 			return wy_prefix(e, "bill %lld", (long long)v[i].id);
 		r->allocated += principal;
 		r->late_fees += late;
@@ -436,7 +422,7 @@ cashier_ledger(struct session *s, int64_t client, int64_t amount,
 	    (rc = db_bind(s->db, st, e, "IIItt", client, amount, rid, date,
 	    period)) != WY_OK)
 		return rc;
-	return cashier_step(s->db, st, "database", e);
+	return db_step_all(s->db, st, "database", e);
 }
 
 /* The body of cashier_pay, inside the transaction. */

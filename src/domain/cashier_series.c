@@ -17,20 +17,6 @@
 #include "wuye/receipt.h"
 #include "wuye/utf8.h"
 
-/* Step the cached statement st to its end and reset it. */
-static int
-series_step(struct db *db, sqlite3_stmt *st, const char *what,
-    struct wy_err *e)
-{
-	int rc;
-
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		;
-	rc = rc == SQLITE_DONE ? WY_OK : db_fail(db, rc, e, what);
-	sqlite3_reset(st);
-	return rc;
-}
-
 /* The prefix of a new series called name: receipt.prefix with {series}
  * replaced by name (empty: "C-{series}-" or "T-{series}-"). */
 static int
@@ -155,5 +141,5 @@ cashier_number(struct session *s, int64_t *series_id, int64_t *seq,
 	    e)) != WY_OK ||
 	    (rc = db_bind(s->db, st, e, "I", *series_id)) != WY_OK)
 		return rc;
-	return series_step(s->db, st, "receipt_series", e);
+	return db_step_all(s->db, st, "receipt_series", e);
 }
