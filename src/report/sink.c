@@ -310,15 +310,19 @@ text_free(struct sink *k)
 }
 
 /* Column widths for text: the widest cell (a subtotal's label may run on
- * into the empty cells after it), then narrowed (text columns first, the
- * widest first) until the line fits the printer. */
+ * into the empty cells after it), then narrowed until the line fits the
+ * printer: text columns first (the widest first, down to 8 columns or
+ * their data), then the headers of number columns down to their numbers.
+ * A number is never cut: a table that still does not fit runs wider (for
+ * a printer in condensed mode or on wide paper). */
 static void
 text_widths(struct sink *k, int *w)
 {
 	const struct sink_line *l;
 	size_t i, j, m, best;
-	int total, cw, pass, room;
+	int total, cw, pass, room, *dw, min;
 
+	dw = xcalloc(k->ncols, sizeof *dw);
 	for (j = 0; j < k->ncols; j++)
 		w[j] = k->widths[j];
 	for (pass = 0; pass < 2; pass++)
@@ -329,7 +333,11 @@ text_widths(struct sink *k, int *w)
 			    l->kind == SINK_LINE_HEAD))
 				continue;
 			for (j = 0; j < k->ncols; j++) {
-				if ((cw = utf8_width(l->texts[j])) <= w[j])
+				cw = utf8_width(l->texts[j]);
+				if (l->kind != SINK_LINE_HEAD && cw > dw[j] &&
+				    (pass == 0 || k->cols[j].total != SINK_TOTAL_NONE))
+					dw[j] = cw;
+				if (cw <= w[j])
 					continue;
 				room = w[j];
 				if (pass == 1 && k->cols[j].total == SINK_TOTAL_NONE)
@@ -346,16 +354,21 @@ text_widths(struct sink *k, int *w)
 	for (pass = 0; pass < 2 && total > TEXT_WIDTH; pass++) {
 		while (total > TEXT_WIDTH) {
 			best = k->ncols;
-			for (j = 0; j < k->ncols; j++)
-				if ((pass == 1 || k->cols[j].kind == SINK_COL_TEXT) &&
-				    w[j] > 4 && (best == k->ncols || w[j] > w[best]))
+			for (j = 0; j < k->ncols; j++) {
+				if ((pass == 0) != (k->cols[j].kind == SINK_COL_TEXT))
+					continue;
+				min = pass == 0 ? (dw[j] < 8 ? dw[j] : 8) : dw[j];
+				if (w[j] > min && w[j] > 1 &&
+				    (best == k->ncols || w[j] > w[best]))
 					best = j;
+			}
 			if (best == k->ncols)
 				break;
 			w[best]--;
 			total--;
 		}
 	}
+	free(dw);
 }
 
 /* Write buf without trailing spaces, and a newline. */

@@ -379,6 +379,44 @@ START_TEST(test_text_fits_80)
 }
 END_TEST
 
+/* A table of numbers too wide for 80 columns cuts its headers, never a
+ * number, and runs wider. */
+START_TEST(test_text_numbers_whole)
+{
+	static const struct sink_col many[] = {
+		{ .title = "Estate", .kind = SINK_COL_TEXT },
+		{ .title = "Receivable", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Waived", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Net receivable", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Received", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Outstanding", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Late fees", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Prepayments", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+		{ .title = "Deposits", .kind = SINK_COL_MONEY, .total = SINK_TOTAL_SUM },
+	};
+	struct sink_cell r[] = { T("锦绣花园"), I(9876543210), I(1), I(9876543209),
+	    I(8765432109), I(1111111100), I(12345678), I(99999999), I(500000000) };
+	struct sink_opts o = { .path = file("n.txt"), .format = SINK_TEXT };
+	struct wy_err e = { 0 };
+	struct sink *k;
+	const char *s;
+
+	ck_assert_int_eq(sink_open(&o, many, 9, &k, &e), WY_OK);
+	ck_assert_int_eq(sink_row(k, r, &e), WY_OK);
+	ck_assert_int_eq(sink_total(k, 0, "Total", &e), WY_OK);
+	ck_assert_int_eq(sink_close(&k, 1, &e), WY_OK);
+	s = slurp(file("n.txt"));
+	ck_assert_ptr_nonnull(strstr(s, "98765432.10"));
+	ck_assert_ptr_nonnull(strstr(s, "98765432.09"));
+	ck_assert_ptr_nonnull(strstr(s, "87654321.09"));
+	ck_assert_ptr_nonnull(strstr(s, "11111111.00"));
+	ck_assert_ptr_nonnull(strstr(s, "123456.78"));
+	ck_assert_ptr_nonnull(strstr(s, "5000000.00"));
+	ck_assert_ptr_nonnull(strstr(s, "锦绣花园"));
+	ck_assert_ptr_nonnull(strstr(s, "…"));	/* a header gave way */
+}
+END_TEST
+
 /* What a callback saw, one line per row. */
 struct log {
 	char text[4096];
@@ -876,6 +914,7 @@ sink_suite(void)
 	tcase_add_test(tc, test_tsv);
 	tcase_add_test(tc, test_text);
 	tcase_add_test(tc, test_text_fits_80);
+	tcase_add_test(tc, test_text_numbers_whole);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("callback");
