@@ -44,7 +44,9 @@ matching() {
 		m_where="$m_where${m_where:+ OR }\"$m_f\" GLOB '$3*'"
 	done
 	m_n=$(q "SELECT count(*) FROM \"$1\" WHERE $m_where")
-	if [ "$m_n" -ge 10000 ]; then echo "10000+"; else echo "$m_n"; fi
+	if [ "$m_n" -ge 10000 ]; then echo "10000+ rows"
+	elif [ "$m_n" = 1 ]; then echo "1 row"
+	else echo "$m_n rows"; fi
 }
 
 # Steps for a search typed key by key into the list TITLE (of TABLE with
@@ -56,7 +58,7 @@ search() {
 		key=$(q "SELECT substr('$prefix', $k, 1)")
 		typed=$(q "SELECT substr('$prefix', 1, $k)")
 		line key "$title: $name, key $k" "$key" "Search: $typed" \
-		    "$title  $(matching "$table" "$fields" "$typed") rows"
+		    "$title  $(matching "$table" "$fields" "$typed")"
 		k=$((k + 1))
 	done
 	line key "$title: clear the search (Ctrl-U)" '\x15' "$title  $total rows"
@@ -99,7 +101,7 @@ scenario() {
 	i=0
 	while [ "$i" -lt "$REPEAT" ]; do
 		line key - '\e[21~' "Rooms(R)"
-		line key "Rooms: open (F10 R)" 'r' "Rooms  $rooms rows" "$r_first "
+		line key "Rooms: open (F10 P R)" 'pr' "Rooms  $rooms rows" "$r_first "
 		line key "Rooms: End" '\eOF' "$r_last "
 		line key "Rooms: Home" '\eOH' "$r_first "
 		cat "$T/search_r"
