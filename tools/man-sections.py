@@ -6,6 +6,7 @@
 # Each part sits between the comment lines ".\" @NAME begin" and
 # ".\" @NAME end"; everything else in the page is written by hand.
 # Non-ASCII text is written as \[uXXXX] so that groff needs no preconv.
+# A form's [action.NAME] sections are named in one sentence of its kind.
 #
 #   python3 tools/man-sections.py build/wuye        (from the top folder)
 #
@@ -161,8 +162,16 @@ def kinds_section():
                    " and \\fB%s\\fP." % (f.get("read", "property.read"),
                                           f.get("write", "property.write")))
         out.extend(NOTES.get(name, []))
+        acts = [cp[a] for a in cp.sections() if a.startswith("action.")]
+        if acts:
+            out.append("In the full\\-screen list, F12 (or Ctrl\\-O) offers"
+                       " the actions %s on the selected record."
+                       % ", ".join("%s (%s)" % (text(a.get("label", "")),
+                                                a.get("label.zh",
+                                                      a.get("label", "")))
+                                   for a in acts))
         for sec in cp.sections():
-            if sec == "form":
+            if sec == "form" or sec.startswith("action."):
                 continue
             s = cp[sec]
             label = s.get("label", sec)

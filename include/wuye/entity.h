@@ -77,6 +77,30 @@ struct field {
 	char *help_zh;
 };
 
+/* A function a form's action may call, registered by a domain module
+ * (see entity_action.c): run it on record id with the user's answer to
+ * the action's question (NULL when it asks none).  It checks its own
+ * permission and state, in its own transaction. */
+typedef int (*entity_call_fn)(struct session *s, int64_t id,
+    const char *text, struct wy_err *e);
+
+struct entity_call {
+	const char *name;	/* "expense.approve" */
+	entity_call_fn fn;
+};
+
+/* An action on one record ([action.NAME] in the form): approve, close, ... */
+struct entity_action {
+	char *name;		/* "approve" */
+	char *label;		/* English */
+	char *label_zh;		/* Chinese */
+	char *ask;		/* question whose answer is passed, or NULL */
+	char *ask_zh;
+	int confirm;		/* ask "Are you sure?" first */
+	char *call;		/* registered function's name */
+	entity_call_fn fn;	/* ... and the function (filled by entity_load) */
+};
+
 struct entity {
 	char *name;		/* form name ("rooms") */
 	char *source;		/* "built-in" or the file it came from */
@@ -92,6 +116,8 @@ struct entity {
 	size_t nsearch;
 	struct field *fields;
 	size_t nfields;
+	struct entity_action *actions;	/* in the order of the file */
+	size_t nactions;
 };
 
 /* A stored value: NULL, an integer (scaled), or text. */
@@ -242,6 +268,20 @@ void value_copy(struct value *dst, const struct value *src);
 /* Mask a sensitive text: keep the first 3 and last 4 characters of an ID
  * or phone number, stars between.  Returns a malloc'd string. */
 char *entity_mask(const char *text);
+
+/* The function registered under name (see entity_action.c), or NULL. */
+entity_call_fn entity_call_find(const char *name);
+
+/* The label and question of an action in the language in use (the
+ * question NULL when it asks none). */
+const char *entity_action_label(const struct entity_action *a);
+const char *entity_action_ask(const struct entity_action *a);
+
+/* Run action i of ent on record id with the answer text (NULL or "" when
+ * the action asks nothing; leading and trailing spaces are dropped).  The
+ * called function checks permission and state; its error is returned. */
+int entity_action_run(struct session *s, const struct entity *ent,
+    size_t i, int64_t id, const char *text, struct wy_err *e);
 
 /* A rule of one entity that the form cannot express; see domain/ files. */
 struct entity_rule {

@@ -44,6 +44,7 @@ struct db;
 	X(ACT_DELETE, "delete", N_("Delete"), N_("delete the selected record (asks first)"), KEY_F(8), 0) \
 	X(ACT_EXPORT, "export", N_("Export"), N_("export or print the list as it is filtered"), KEY_F(9), 0) \
 	X(ACT_MENU, "menu", N_("Menu"), N_("open the menu bar"), KEY_F(10), 0) \
+	X(ACT_ACTIONS, "actions", N_("Actions"), N_("actions on the selected record, such as approve or pay"), KEY_F(12), TUI_CTRL('o')) \
 	X(ACT_SAVE, "save", N_("Save"), N_("save the form"), TUI_CTRL('s'), 0) \
 	X(ACT_BACK, "back", N_("Back"), N_("go back; asks first if there are unsaved changes"), TUI_KEY_ESC, TUI_CTRL('c')) \
 	X(ACT_QUIT, "quit", N_("Quit"), N_("leave wuye"), TUI_CTRL('q'), 0) \
@@ -296,6 +297,13 @@ int tui_open_roommap(struct app *app, int64_t building_id);	/* roommap.c: 楼盘
 int tui_open_reports(struct app *app);			/* reports.c: 报表 */
 int tui_open_notices(struct app *app);			/* notices.c: 通知单 */
 int tui_open_assign(struct app *app);			/* assign.c: 批量收费标准 */
+/* rowact.c: the actions of form ent ([action.NAME]) on record id (what
+ * names it in messages): a list to pick one, its question or "Are you
+ * sure?", then the call; the screen below reloads.  ent is borrowed from
+ * the screen below, which outlives the dialogs. */
+struct entity;
+int tui_open_actions(struct app *app, const struct entity *ent, int64_t id,
+    const char *what);
 
 /* For the tui's own files. */
 void tui_colours_init(void);

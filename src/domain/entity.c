@@ -6,7 +6,9 @@
  * bound.  Identifiers must match [a-z_][a-z0-9_]* and are quoted as well.
  *
  * A form file has a [form] section and one section per field, in the
- * order the fields are shown; wuye.conf(5) documents the keys.
+ * order the fields are shown, and optionally [action.NAME] sections: row
+ * actions that call a function a domain module registered (see
+ * entity_action.c); wuye.conf(5) documents the keys.
  */
 #include "wuye/entity.h"
 
@@ -43,6 +45,10 @@ static const char *const field_keys[] = {
 	"label", "label.zh", "column", "type", "width", "maxlen", "required",
 	"unique", "scale", "min", "max", "list", "choices", "lookup", "default",
 	"format", "browse", "sensitive", "null", "help", "help.zh", NULL,
+};
+
+static const char *const action_keys[] = {
+	"label", "label.zh", "ask", "ask.zh", "confirm", "call", NULL,
 };
 
 /* 1 if s is a safe SQL identifier: [a-z_][a-z0-9_]*, at most 63 bytes. */
@@ -299,6 +305,46 @@ parse_field(dictionary *d, const char *src, const char *sec, struct field *f,
 	return WY_OK;
 }
 
+/* One [action.NAME] section: its label, question and the function. */
+static int
+parse_action(dictionary *d, const char *src, const char *sec,
+    struct entity_action *a, struct wy_err *e)
+{
+	const char *v;
+	int rc;
+
+	if ((rc = check_keys(d, src, sec, action_keys, e)) != WY_OK)
+		return rc;
+	if (!is_identifier(sec + 7))
+		return wy_fail(e, WY_EINVALID,
+		    _("%s: [%s]: an action name is lower-case letters, digits and _"),
+		    src, sec);
+	a->name = xstrdup(sec + 7);
+	if ((v = ini_get(d, sec, "label")) == NULL || *v == '\0')
+		return wy_fail(e, WY_EINVALID, _("%s: [%s]: an action needs a label"),
+		    src, sec);
+	a->label = xstrdup(v);
+	a->label_zh = xstrdup((v = ini_get(d, sec, "label.zh")) ? v : a->label);
+	a->ask = xstrdup(ini_get(d, sec, "ask"));
+	if (a->ask != NULL && *a->ask == '\0') {
+		free(a->ask);
+		a->ask = NULL;
+	}
+	if (a->ask != NULL)
+		a->ask_zh = xstrdup((v = ini_get(d, sec, "ask.zh")) ? v : a->ask);
+	if ((rc = def_bool(src, sec, "confirm", ini_get(d, sec, "confirm"),
+	    &a->confirm, e)) != WY_OK)
+		return rc;
+	if ((v = ini_get(d, sec, "call")) == NULL || *v == '\0')
+		return wy_fail(e, WY_EINVALID, _("%s: [%s]: an action needs call = FUNCTION"),
+		    src, sec);
+	a->call = xstrdup(v);
+	if ((a->fn = entity_call_find(v)) == NULL)
+		return wy_fail(e, WY_EINVALID, _("%s: [%s] call: no function '%s'"),
+		    src, sec, v);
+	return WY_OK;
+}
+
 static int
 parse_form(dictionary *d, const char *src, struct entity *ent,
     struct wy_err *e)
@@ -328,10 +374,18 @@ parse_form(dictionary *d, const char *src, struct entity *ent,
 
 	nsec = iniparser_getnsec(d);
 	ent->fields = xcalloc((size_t)nsec, sizeof *ent->fields);
+	ent->actions = xcalloc((size_t)nsec, sizeof *ent->actions);
 	for (s = 0; s < nsec; s++) {
 		sec = iniparser_getsecname(d, s);
 		if (strcmp(sec, "form") == 0)
 			continue;
+		if (strncmp(sec, "action.", 7) == 0) {
+			rc = parse_action(d, src, sec,
+			    &ent->actions[ent->nactions++], e);
+			if (rc != WY_OK)
+				return rc;
+			continue;
+		}
 		for (i = 0; i < ent->nfields; i++)
 			if (strcmp(ent->fields[i].name, sec) == 0)
 				return wy_fail(e, WY_EINVALID, _("%s: [%s] appears twice"),
@@ -476,6 +530,15 @@ entity_free(struct entity **ep)
 		free(f->help_zh);
 	}
 	free(ent->fields);
+	for (i = 0; i < ent->nactions; i++) {
+		free(ent->actions[i].name);
+		free(ent->actions[i].label);
+		free(ent->actions[i].label_zh);
+		free(ent->actions[i].ask);
+		free(ent->actions[i].ask_zh);
+		free(ent->actions[i].call);
+	}
+	free(ent->actions);
 	free_list(ent->search, ent->nsearch);
 	free(ent->name);
 	free(ent->source);
@@ -582,4 +645,18 @@ const char *
 entity_title(const struct entity *ent)
 {
 	return chinese() ? ent->title_zh : ent->title;
+}
+
+/* The action's label in the language in use. */
+const char *
+entity_action_label(const struct entity_action *a)
+{
+	return chinese() ? a->label_zh : a->label;
+}
+
+/* The action's question in the language in use, or NULL. */
+const char *
+entity_action_ask(const struct entity_action *a)
+{
+	return chinese() ? a->ask_zh : a->ask;
 }

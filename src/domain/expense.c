@@ -151,6 +151,39 @@ expense_pay(struct session *s, int64_t id, const char *date,
 	return expense_move(s, id, "approved", "paid", date, NULL, e);
 }
 
+/* Row actions of forms/expenses.ini (see entity_action.c): dated today. */
+static int
+expense_call_approve(struct session *s, int64_t id, const char *text,
+    struct wy_err *e)
+{
+	(void)text;
+	return expense_approve(s, id, NULL, e);
+}
+
+/* Reject: the answer is the reason, required. */
+static int
+expense_call_reject(struct session *s, int64_t id, const char *text,
+    struct wy_err *e)
+{
+	return expense_reject(s, id, text, NULL, e);
+}
+
+/* Pay, dated today. */
+static int
+expense_call_pay(struct session *s, int64_t id, const char *text,
+    struct wy_err *e)
+{
+	(void)text;
+	return expense_pay(s, id, NULL, e);
+}
+
+const struct entity_call expense_calls[] = {
+	{ .name = "expense.approve", .fn = expense_call_approve },
+	{ .name = "expense.reject", .fn = expense_call_reject },
+	{ .name = "expense.pay", .fn = expense_call_pay },
+	{ .name = NULL },
+};
+
 #define EXPENSE_REPORT_SQL						\
 	"SELECT substr(x.requested_on, 1, 7) AS m, x.type,"		\
 	" coalesce(c.name_en, x.type), coalesce(c.name_zh, x.type),"	\

@@ -61,15 +61,18 @@ char *
 tui_action_keys(enum tui_action a, char *buf, size_t size)
 {
 	const struct tui_action_info *ai = &tui_actions[a];
+	char prev[16] = "";
 	const char *name;
 	size_t len;
 	int k;
 
 	buf[0] = '\0';
 	for (k = 0; k < 3 && ai->keys[k] != 0; k++) {
+		/* tui_key_name's buffer is static: compare with a copy. */
 		name = tui_key_name(ai->keys[k]);
-		if (k > 0 && strcmp(name, tui_key_name(ai->keys[k - 1])) == 0)
+		if (k > 0 && strcmp(name, prev) == 0)
 			continue;	/* two codes of one key (Enter, Backspace) */
+		snprintf(prev, sizeof prev, "%s", name);
 		len = strlen(buf);
 		snprintf(buf + len, size - len, "%s%s", len ? ", " : "", name);
 	}

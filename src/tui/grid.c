@@ -511,6 +511,13 @@ grid_action(struct screen *sc, enum tui_action a)
 	case ACT_REFRESH:
 		reload_here(sc);
 		return TUI_DONE;
+	case ACT_ACTIONS:
+		if (g->done != NULL || g->nrows == 0 || g->ent->nactions == 0)
+			return TUI_DONE;
+		snprintf(name, sizeof name, "%s %s", entity_title(g->ent),
+		    g->rows[g->cur].keytext);
+		tui_open_actions(sc->app, g->ent, g->rows[g->cur].id, name);
+		return TUI_REDRAW;
 	case ACT_EXPORT:
 		date_format(date_today(), date);
 		snprintf(name, sizeof name, "%s-%s.xlsx", g->ent->name, date);
@@ -549,12 +556,14 @@ grid_text(struct screen *sc, wchar_t ch)
 static const enum tui_action grid_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT,
 	ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE, ACT_EXPORT, ACT_MENU,
 	ACT_BACK, ACT_NONE };
+/* The bar of a form with row actions ([action.NAME]). */
+static const enum tui_action grid_actions_bar[] = { ACT_HELP, ACT_NEW,
+	ACT_EDIT, ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE,
+	ACT_EXPORT, ACT_MENU, ACT_BACK, ACT_NONE };
 static const enum tui_action pick_bar[] = { ACT_HELP, ACT_ENTER, ACT_SORT,
 	ACT_BACK, ACT_NONE };
 
-static const struct screen_ops grid_ops = {
-	.name = N_("List"),
-	.help = N_("A list of records. Up, Down, PgUp, PgDn, Home and End move; "
+static const char grid_help[] = N_("A list of records. Up, Down, PgUp, PgDn, Home and End move; "
 	    "Enter opens the selected record; F2 adds one, F4 edits, F8 deletes "
 	    "(after asking).\n"
 	    "Type to search: the list keeps the rows whose code, name, phone or "
@@ -562,7 +571,11 @@ static const struct screen_ops grid_ops = {
 	    "Ctrl-U or Esc clears the search.\n"
 	    "F7 sorts by the next column; Left and Right scroll the columns.\n"
 	    "F9 exports the list as it is searched and sorted, to .xlsx, .csv, "
-	    ".tsv or .txt."),
+	    ".tsv or .txt.");
+
+static const struct screen_ops grid_ops = {
+	.name = N_("List"),
+	.help = grid_help,
 	.enter = grid_enter,
 	.leave = grid_leave,
 	.draw = grid_draw,
@@ -570,6 +583,19 @@ static const struct screen_ops grid_ops = {
 	.text = grid_text,
 	.cursor = grid_cursor,
 	.bar = grid_bar,
+};
+
+/* The same with the actions key on its bar (its help comes from there). */
+static const struct screen_ops grid_actions_ops = {
+	.name = N_("List"),
+	.help = grid_help,
+	.enter = grid_enter,
+	.leave = grid_leave,
+	.draw = grid_draw,
+	.action = grid_action,
+	.text = grid_text,
+	.cursor = grid_cursor,
+	.bar = grid_actions_bar,
 };
 
 static const struct screen_ops pick_ops = {
@@ -603,6 +629,8 @@ open_grid(struct app *app, const char *form, const struct screen_ops *ops,
 	g->done = done;
 	g->owner = owner;
 	tui_edit_init(&g->search, "", 40);
+	if (ops == &grid_ops && ent->nactions > 0)
+		ops = &grid_actions_ops;
 	return tui_push(app, ops, g);
 }
 
