@@ -310,6 +310,57 @@ add_meters(struct demo_gen *g)
 	return rc;
 }
 
+/* The company's expenses (费用支出) of the window: each month salaries,
+ * cleaning, water and power and a repair, requested by the clerk on the
+ * 3rd, approved by the manager on the 5th and paid on the 10th, as far as
+ * today allows; in the last month the repair still waits for approval and
+ * the water and power for payment. */
+static int
+add_expenses(struct demo_gen *g)
+{
+	static const struct {
+		const char *type, *payee;
+		int per_room;		/* fen a room a month */
+	} kinds[] = {
+		{ "salary", "本公司员工", 6000 },
+		{ "cleaning", "洁美保洁服务有限公司", 1500 },
+		{ "utilities", "市供电局、自来水公司", 900 },
+		{ "repairs", "恒达电梯维保有限公司", 400 },
+	};
+	char req[DATE_BUFSIZE], app[DATE_BUFSIZE], paid[DATE_BUFSIZE];
+	int32_t first;
+	size_t i;
+	int k, rc = WY_OK;
+
+	for (k = 0; k < g->o->months && rc == WY_OK; k++) {
+		first = period_first_day(g->p0 + k);
+		if (first + 2 > g->today)
+			break;
+		date_format(first + 2, req);
+		date_format(first + 4, app);
+		date_format(first + 9, paid);
+		for (i = 0; i < sizeof kinds / sizeof kinds[0] && rc == WY_OK;
+		    i++) {
+			int64_t amount = (int64_t)kinds[i].per_room * g->o->rooms *
+			    demo_rng_range(&g->r, 90, 110) / 100;
+			int last = k == g->o->months - 1;
+			int approved = first + 4 <= g->today && !(last && i == 3);
+			int is_paid = approved && first + 9 <= g->today &&
+			    !(last && i == 2);
+
+			rc = db_run(g->db, g->e, "INSERT INTO expenses (type,"
+			    " amount, payee, requested_by, requested_on,"
+			    " approved_by, approved_on, paid_on, state) VALUES"
+			    " (?, ?, ?, 'clerk', ?, ?, ?, ?, ?)", "tItttttt",
+			    kinds[i].type, amount, kinds[i].payee, req,
+			    approved ? "manager" : NULL, approved ? app : NULL,
+			    is_paid ? paid : NULL, is_paid ? "paid" :
+			    approved ? "approved" : "requested");
+		}
+	}
+	return rc;
+}
+
 int
 demo_charges_setup(struct demo_gen *g)
 {
@@ -324,7 +375,8 @@ demo_charges_setup(struct demo_gen *g)
 	if (g->progress != NULL)
 		g->progress(g->arg, "charges", 0, g->o->months);
 	if ((rc = add_items(g)) != WY_OK ||
-	    (rc = add_standards(g, from)) != WY_OK)
+	    (rc = add_standards(g, from)) != WY_OK ||
+	    (rc = add_expenses(g)) != WY_OK)
 		return rc;
 	return g->o->months > 0 ? add_meters(g) : WY_OK;
 }

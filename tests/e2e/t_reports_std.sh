@@ -163,8 +163,10 @@ materials,800.00,电梯公司,$P-28
 other,300.00,供电局,$C-01
 CSV
 run 0 "import expenses" -- w --user admin import expenses "$T/expenses.csv"
-run 0 "approve one" -- w --user admin expense approve 1 --date "$P-04"
-run 0 "reject one" -- w --user admin expense reject 3 --reason 贵 --date "$P-28"
+e1=$(sqlite3 "$DB" "SELECT id FROM expenses WHERE payee = '保安队'")
+e3=$(sqlite3 "$DB" "SELECT id FROM expenses WHERE payee = '电梯公司'")
+run 0 "approve one" -- w --user admin expense approve "$e1" --date "$P-04"
+run 0 "reject one" -- w --user admin expense reject "$e3" --reason 贵 --date "$P-28"
 run 0 "expenses" -- r expenses --param period="$P"
 cp "$OUT" "$T/exp"
 run 0 "expense report" -- w --user admin expense report --from "$P" --to "$P"
