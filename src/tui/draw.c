@@ -13,6 +13,42 @@
 
 static int role_attr[ROLE_COUNT];
 
+/* The width of the character that starts at column x of row y: 2 for a
+ * Chinese character, 0 when x is the second half of one.  (ncurses gives
+ * a second half the same character, so the row is walked from its start.) */
+static int
+cell_width(int y, int x)
+{
+	cchar_t cc;
+	wchar_t wc[CCHARW_MAX + 1];
+	attr_t a;
+	short pair;
+	int c = 0, w = 1;
+
+	while (c <= x) {
+		w = 1;
+		if (mvin_wch(y, c, &cc) == OK &&
+		    getcchar(&cc, wc, &a, &pair, NULL) != ERR && wcwidth(wc[0]) == 2)
+			w = 2;
+		if (c == x)
+			return w;
+		c += w;
+	}
+	return 0;
+}
+
+/* A box drawn over Chinese text must not cut a double-width character in
+ * half: a half left outside the columns left..right of row y becomes a
+ * space, else the terminal shifts the rest of the row. */
+static void
+unsplit(int y, int left, int right)
+{
+	if (left > 0 && cell_width(y, left) == 0)
+		mvaddch(y, left - 1, ' ');
+	if (right + 1 < COLS && cell_width(y, right) == 2)
+		mvaddch(y, right + 1, ' ');
+}
+
 /* Set up the colour pairs, or the monochrome look when the terminal has
  * no colours or NO_COLOR is set (https://no-color.org). */
 void
@@ -92,6 +128,8 @@ tui_box(int y, int x, int h, int w, const char *title)
 {
 	int i, tw;
 
+	for (i = 0; i < h; i++)
+		unsplit(y + i, x, x + w - 1);
 	attrset(tui_attr(ROLE_BORDER));
 	mvaddch(y, x, ACS_ULCORNER);
 	mvhline(y, x + 1, ACS_HLINE, w - 2);
