@@ -29,6 +29,12 @@ int cashier_method_ok(const char *m);
 /* Turn the closed-period trigger's constraint error into WY_ECONFLICT. */
 int cashier_conflict(int rc, struct wy_err *e);
 
+/* End a write's transaction: commit when rc is WY_OK; else, or when the
+ * commit fails, roll back, clear *r (may be NULL) and return the status
+ * (the closed-period trigger's refusal as WY_ECONFLICT). */
+int cashier_end(struct session *s, int rc, struct cashier_receipt *r,
+    struct wy_err *e);
+
 /* WY_ECONFLICT if period (YYYY-MM) is closed. */
 int cashier_open_period(struct db *db, const char *period, struct wy_err *e);
 

@@ -79,6 +79,18 @@ cashier_conflict(int rc, struct wy_err *e)
 
 /* WY_ECONFLICT if period is closed. */
 int
+cashier_end(struct session *s, int rc, struct cashier_receipt *r,
+    struct wy_err *e)
+{
+	if (rc == WY_OK && (rc = db_commit(s->db, e)) == WY_OK)
+		return WY_OK;
+	db_rollback(s->db);
+	if (r != NULL)
+		memset(r, 0, sizeof *r);
+	return cashier_conflict(rc, e);
+}
+
+int
 cashier_open_period(struct db *db, const char *period, struct wy_err *e)
 {
 	sqlite3_stmt *st;
@@ -558,14 +570,7 @@ cashier_pay(struct session *s, const struct cashier_payment *p,
 
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_pay_intx(s, p, r, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		if (r != NULL)
-			memset(r, 0, sizeof *r);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_pay_intx(s, p, r, e), r, e);
 }
 
 /* The body of cashier_void, inside the transaction. */
@@ -663,12 +668,7 @@ cashier_void(struct session *s, const char *number, const char *reason,
 		    "(one line of text)"));
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_void_tx(s, number, reason, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_void_tx(s, number, reason, e), NULL, e);
 }
 
 /* The body of cashier_waive, inside the transaction. */
@@ -723,10 +723,6 @@ cashier_waive(struct session *s, int64_t bill_id, int64_t amount,
 		    "reason (one line of text)"));
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_waive_tx(s, bill_id, amount, reason, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_waive_tx(s, bill_id, amount, reason, e),
+	    NULL, e);
 }

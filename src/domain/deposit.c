@@ -83,13 +83,8 @@ cashier_deposit_take(struct session *s, int64_t room_id,
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_take_tx(s, &rec, fee_item_id, r, deposit_id,
-	    e)) != WY_OK || (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		memset(r, 0, sizeof *r);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_take_tx(s, &rec, fee_item_id, r,
+	    deposit_id, e), r, e);
 }
 
 /* The body of cashier_deposit_refund, inside the transaction. */
@@ -160,13 +155,8 @@ cashier_deposit_refund(struct session *s, int64_t deposit_id,
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_refund_tx(s, deposit_id, &rec, r, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		memset(r, 0, sizeof *r);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_refund_tx(s, deposit_id, &rec, r, e), r,
+	    e);
 }
 
 /* The body of cashier_refund, inside the transaction. */
@@ -230,11 +220,6 @@ cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = cashier_refund_prepay_tx(s, &rec, reason, r, e)) != WY_OK ||
-	    (rc = db_commit(s->db, e)) != WY_OK) {
-		db_rollback(s->db);
-		memset(r, 0, sizeof *r);
-		return cashier_conflict(rc, e);
-	}
-	return WY_OK;
+	return cashier_end(s, cashier_refund_prepay_tx(s, &rec, reason, r, e),
+	    r, e);
 }

@@ -52,6 +52,22 @@ has() { if grep -qF -- "$3" "$2"; then pass "$1"; else fail "$1 (no '$3' in $2)"
 lacks() { if grep -qF -- "$3" "$2"; then fail "$1 ('$3' in $2)"; else pass "$1"; fi; }
 same() { if [ "$2" = "$3" ]; then pass "$1"; else fail "$1 (wanted '$2', got '$3')"; fi; }
 
+# The wuye to run for Chinese messages: wuye finds its catalogues in
+# locale/ beside itself, and the sanitised build (build/asan/wuye) has them
+# one folder up, so that one is copied beside a link to them.
+localized_wuye() {
+	l_dir=$(dirname "$WUYE")
+	if [ ! -d "$l_dir/locale" ] && [ -d "$l_dir/../locale" ]; then
+		mkdir -p "$T/bin"
+		[ -e "$T/bin/wuye" ] || cp "$WUYE" "$T/bin/wuye"
+		[ -e "$T/bin/locale" ] ||
+		    ln -s "$(cd "$l_dir/../locale" && pwd)" "$T/bin/locale"
+		echo "$T/bin/wuye"
+	else
+		echo "$WUYE"
+	fi
+}
+
 # Call at the end of each script.
 finish() {
 	echo "$PASSED $FAILED" >>"${E2E_RESULTS:-/dev/null}"

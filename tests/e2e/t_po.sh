@@ -33,17 +33,7 @@ run 0 "po/zh_CN.po itself passes msgfmt --check" -- \
 has "po/zh_CN.po declares UTF-8" "$po" "charset=UTF-8"
 has "po/zh_CN.po declares the plural forms" "$po" "Plural-Forms: nplurals=1; plural=0;"
 
-# wuye finds its catalogues in locale/ beside the binary; the sanitised
-# build (build/asan/wuye) has them one folder up, so run a copy beside a
-# link to them.
-bin=$WUYE
-dir=$(dirname "$WUYE")
-if [ ! -d "$dir/locale" ] && [ -d "$dir/../locale" ]; then
-	mkdir -p "$T/bin"
-	cp "$WUYE" "$T/bin/wuye"
-	ln -s "$(cd "$dir/../locale" && pwd)" "$T/bin/locale"
-	bin="$T/bin/wuye"
-fi
+bin=$(localized_wuye)
 run 0 "--help in Chinese (LANGUAGE=zh_CN, C.UTF-8)" -- \
     env LANGUAGE=zh_CN LC_ALL=C.UTF-8 "$bin" --help
 has "the usage is in Chinese" "$OUT" "用法："

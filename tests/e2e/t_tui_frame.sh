@@ -11,15 +11,7 @@ if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\{0,1\}8'; then
 	finish
 	exit 1
 fi
-# The catalogues are found beside the binary (see t_tui_zh.sh).
-TUI_BIN=$WUYE
-dir=$(dirname "$WUYE")
-if [ ! -d "$dir/locale" ] && [ -d "$dir/../locale" ]; then
-	mkdir -p "$T/bin"
-	cp "$WUYE" "$T/bin/wuye"
-	ln -s "$(cd "$dir/../locale" && pwd)" "$T/bin/locale"
-	TUI_BIN="$T/bin/wuye"
-fi
+TUI_BIN=$(localized_wuye)
 
 run 0 "demo data with 300 rooms and a year of expenses" -- w demo --rooms 300 --months 12 --seed 1
 tui_start 100 30 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8

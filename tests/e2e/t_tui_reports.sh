@@ -253,14 +253,7 @@ tui_exit && same "Ctrl-Q ends the program" 0 "$TUI_RC"
 
 # In Chinese at 80x24.
 if locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\{0,1\}8'; then
-	TUI_BIN=$WUYE
-	dir=$(dirname "$WUYE")
-	if [ ! -d "$dir/locale" ] && [ -d "$dir/../locale" ]; then
-		mkdir -p "$T/bin"
-		cp "$WUYE" "$T/bin/wuye"
-		ln -s "$(cd "$dir/../locale" && pwd)" "$T/bin/locale"
-		TUI_BIN="$T/bin/wuye"
-	fi
+	TUI_BIN=$(localized_wuye)
 	tui_start 80 24 LC_ALL=zh_CN.UTF-8 LANG=zh_CN.UTF-8
 	tui_login admin demo "用户："
 	wait_for "欢迎，admin。" && pass "logged in, in Chinese"

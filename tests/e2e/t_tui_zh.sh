@@ -16,16 +16,7 @@ if ! locale -a 2>/dev/null | grep -qix 'zh_CN\.utf-\{0,1\}8'; then
 fi
 pass "the zh_CN.UTF-8 locale is installed"
 
-# wuye finds its catalogues in locale/ beside the binary; the sanitised
-# build has them one folder up, so run a copy beside a link to them.
-TUI_BIN=$WUYE
-dir=$(dirname "$WUYE")
-if [ ! -d "$dir/locale" ] && [ -d "$dir/../locale" ]; then
-	mkdir -p "$T/bin"
-	cp "$WUYE" "$T/bin/wuye"
-	ln -s "$(cd "$dir/../locale" && pwd)" "$T/bin/locale"
-	TUI_BIN="$T/bin/wuye"
-fi
+TUI_BIN=$(localized_wuye)
 
 run 0 "demo data with 300 rooms" -- w demo --rooms 300
 q() { sqlite3 "$DB" "$1"; }
