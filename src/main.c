@@ -130,7 +130,8 @@ main(int argc, char **argv)
 	struct cli c = { 0 };
 	const struct cli_cmd *cmd;
 	const char *name;
-	int ch, rc;
+	char *summary[] = { "summary", NULL }, **cargv = summary;
+	int ch, rc, cargc = 1;
 
 	setup_locale();
 	while ((ch = getopt_long(argc, argv, "+hV", opts, NULL)) != -1) {
@@ -155,12 +156,15 @@ main(int argc, char **argv)
 		apply_language(conf_str(c.conf, "ui.language"));
 		if (c.db_path == NULL)
 			c.db_path = conf_str(c.conf, "database.path");
-		rc = cli_open(&c, cmd->flags);
+		if (optind < argc) {
+			cargc = argc - optind;
+			cargv = argv + optind;
+		}
+		rc = cli_open(&c, cli_cmd_flags(cmd, cargc, cargv));
 		if (rc == WY_OK && (cmd->flags & CLI_LOGIN))
 			rc = cli_login(&c);
 		if (rc == WY_OK)
-			rc = cmd->exec(&c, optind < argc ? argc - optind : 1,
-			    optind < argc ? argv + optind : (char *[]){ "summary", NULL });
+			rc = cmd->exec(&c, cargc, cargv);
 	}
 	if (rc != WY_OK)
 		fprintf(stderr, "wuye: %s\n", c.err.msg[0] ? c.err.msg :

@@ -28,7 +28,10 @@ void session_system(struct session *s, struct db *db, const struct conf *conf);
  * messages would tell anyway) or a locked account is WY_EDENIED too, the
  * latter even with the right password.  A right password resets the count
  * and re-hashes the password if security.password_hash asks for other
- * limits.  The moment an account locks is audit-logged ("user.lock"). */
+ * limits.  The moment an account locks is audit-logged ("user.lock").
+ * On a db opened read-only the counting is done through a read-write
+ * handle on the file; where it cannot be written at all a wrong password
+ * is refused without being counted (see auth.c). */
 int auth_login(struct db *db, const struct conf *conf, const char *name,
     const char *password, struct session *s, struct wy_err *e);
 

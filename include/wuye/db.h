@@ -32,7 +32,7 @@
 
 enum db_flags {
 	DB_CREATE = 1 << 0,	/* create the file (and its folder) if missing */
-	DB_READONLY = 1 << 1,	/* open read-only, never migrate */
+	DB_READONLY = 1 << 1,	/* open read-only, never migrate (below) */
 };
 
 struct db {
@@ -46,6 +46,8 @@ struct db {
 	unsigned wlock_open : 1;	/* wlock_fd is open */
 	unsigned wlock_off : 1;	/* no queue: read-only, or no lock file */
 	unsigned wlock_held : 1;	/* this handle has its turn (a ticket) */
+	unsigned readonly : 1;	/* opened with DB_READONLY */
+	unsigned immutable : 1;	/* ... as immutable (see db_open) */
 	const char *backup_dir;	/* where a pre-migration backup goes (borrowed), NULL: beside the file */
 	int backup_keep;	/* how many backups to keep */
 	struct db_cache {	/* prepared statements kept by db_cached() */
@@ -60,9 +62,33 @@ struct db {
  * database newer than this program, or a file that is not a wuye database,
  * is refused.  Migrations are applied by db_migrate(), after the caller has
  * set backup_dir and backup_keep.  *out is owned by the caller and freed
- * with db_close(). */
+ * with db_close().
+ *
+ * A file that cannot be read is refused naming it and the permission that
+ * is missing (on the file, or on a folder on the way to it); without
+ * DB_READONLY so is one that cannot be written (no write permission on
+ * the file, or on its folder where the -wal and -shm files go): "PATH:
+ * the database is read-only", WY_EFAIL.
+ *
+ * DB_READONLY opens it SQLITE_OPEN_READONLY and changes nothing (no
+ * journal mode, no writers' queue).  A WAL database read-only needs its
+ * -shm file, which SQLite makes beside it when the folder is writable.
+ * A file no one may write (mode 0444), or one in a folder that is not
+ * writable, is opened immutable instead when no -wal file holds changes:
+ * SQLite then takes no locks and makes no files, which assumes that
+ * nobody writes the file meanwhile (a copy on read-only media, an
+ * archived year; one who writes it while it is read makes the reader see
+ * a half-written state, or fail).  A
+ * database whose -wal file holds changes not yet checkpointed, in a folder
+ * one cannot write and without a -shm file, cannot be opened read-only:
+ * SQLite's own error, naming the file, is returned. */
 int db_open(const char *path, unsigned flags, struct db **out,
     struct wy_err *e);
+
+/* Open another connection to the file of db, SQLITE_OPEN_READONLY and
+ * immutable when db is (for reports' guarded connection); extra flags are
+ * added.  Returns SQLite's code; the caller closes *h even on failure. */
+int db_open_reader(const struct db *db, int flags, sqlite3 **h);
 
 /* Close the handle and set *dbp to NULL. */
 void db_close(struct db **dbp);
@@ -123,6 +149,10 @@ int db_run(struct db *db, struct wy_err *e, const char *sql,
 /* First column of the first row as an integer; WY_ENOTFOUND if no row. */
 int db_int64(struct db *db, int64_t *out, struct wy_err *e, const char *sql,
     const char *fmt, ...);
+
+/* The folder part of path into buf ("." for a bare name, "/" for one
+ * at the root). */
+void db_dirname(const char *path, char *buf, size_t size);
 
 /* Turn an SQLite result code into a status with a message naming what. */
 int db_fail(struct db *db, int rc, struct wy_err *e, const char *what);

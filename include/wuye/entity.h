@@ -186,13 +186,44 @@ int entity_save(struct session *s, const struct entity *ent, int64_t id,
     int64_t version, struct value *values, int64_t *newid,
     const struct field **where, struct wy_err *e);
 
+/* entity_save with entity_check_warn's accept and *warned; the audit
+ * entry of a record saved despite a warning names the field warned about. */
+int entity_save_warn(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, int accept, int *warned,
+    int64_t *newid, const struct field **where, struct wy_err *e);
+
 /* Check a whole record (values[nfields]): required fields, unique fields
  * (ignoring the record id itself; 0 for a new record), then the entity's
  * domain rules.  On failure *where (if not NULL) gets the field at fault,
- * or NULL when the record as a whole is. */
+ * or NULL when the record as a whole is.  A record that breaks only
+ * warning rules is refused with WY_EINVALID naming the first. */
 int entity_check(struct session *s, const struct entity *ent,
     struct value *values, int64_t id, const struct field **where,
     struct wy_err *e);
+
+/* What a rule returns instead of a status when the record breaks only a
+ * plausibility rule (e filled as for WY_EINVALID, naming the rule, and
+ * *field set): a warning.  The checks go on; an error found later wins.
+ * Never returned outside the domain. */
+#define ENTITY_WARNING 100
+
+/* entity_check, and what a warning does: *warned (may be NULL) is 1 when
+ * the record broke warning rules and no error rule.  Without accept such
+ * a record is refused with WY_EINVALID naming the first warning; with it,
+ * it passes for a user with the permission entity_override_perm() names,
+ * and is WY_EDENIED naming the rule and the permission for others. */
+int entity_check_warn(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, int accept, int *warned,
+    const struct field **where, struct wy_err *e);
+
+/* The permission that lets a user save a record of ent despite warnings:
+ * the module of its write permission and ".override" ("client.override"
+ * for client.write).  Written to buf, which is returned. */
+const char *entity_override_perm(const struct entity *ent, char *buf,
+    size_t size);
+
+/* 1 if the user may save records of ent despite warnings. */
+int entity_may_override(const struct session *s, const struct entity *ent);
 
 /* Insert a checked record inside the caller's transaction; *id gets the
  * new row id.  Needs perm_write. */
@@ -286,8 +317,9 @@ int entity_action_run(struct session *s, const struct entity *ent,
 /* A rule of one entity that the form cannot express; see domain/ files. */
 struct entity_rule {
 	const char *entity;	/* form name */
-	/* WY_OK, or a status with *field set to the name of the field at
-	 * fault (left NULL when it is the record as a whole). */
+	/* WY_OK, or a status (or ENTITY_WARNING) with *field set to the
+	 * name of the field at fault (left NULL when it is the record as a
+	 * whole). */
 	int (*check)(struct session *s, const struct entity *ent,
 	    struct value *values, int64_t id, const char **field,
 	    struct wy_err *e);

@@ -108,6 +108,14 @@ int fee_bills_in(const struct fee_item *it, int period, int start);
 int fee_calc(const struct fee_item *it, const struct fee_standard *std,
     const struct fee_input *in, struct fee_result *out, struct wy_err *e);
 
+/* The amount (fen) of `usage` (scale 3) of a shared meter (公摊) under
+ * metered item it: usage x the item's unit price (a tiered item's first
+ * tier: tiers are a household's, not a building's), rounded the item's way
+ * once, with no room's override or discount.  The rooms' money parts are
+ * split from it (meter_split), so they add up to it to the fen. */
+int fee_shared_amount(const struct fee_item *it, int64_t usage,
+    int64_t *amount, struct wy_err *e);
+
 /* The due date (day number) of a bill of period p: the item's due day of
  * the period's month. */
 int32_t fee_due_date(const struct fee_item *it, int period);

@@ -15,11 +15,17 @@
  * ignored, so a whole 18-character number may be passed. */
 char ident_check_digit(const char *first17);
 
-/* WY_OK if id is a valid 18-digit ID number: digits, a real birth date
- * between 1900 and today, and the right check digit (a lower-case 'x' is
- * accepted).  Otherwise WY_EINVALID with a message saying which part is
- * wrong (e.g. "check digit is 3, should be X"). */
+/* WY_OK if id is a valid 18-digit ID number: 17 digits, a real birth date
+ * (any year), and the right check digit (a lower-case 'x' is accepted).
+ * Otherwise WY_EINVALID with a message saying which part is wrong (e.g.
+ * "check digit is 3, should be X").  These are the hard rules. */
 int ident_idcard_check(const char *id, struct wy_err *e);
+
+/* The plausibility rules of a number that passes ident_idcard_check:
+ * WY_OK if its birth date is from 1900-01-01 to today, else WY_EINVALID
+ * with a message naming the rule ("birth date 1899-05-01 is before 1900").
+ * A record may be saved despite them (see entity.h, ENTITY_WARNING). */
+int ident_idcard_plausible(const char *id, struct wy_err *e);
 
 /* 'M' or 'F' from the sequence digit of a valid ID number ('\0' if the
  * first 17 characters are not digits). */

@@ -1,8 +1,10 @@
 /* wuye: meters and readings (抄表).
  *
- * Readings are scale 3 (1/1000 of a unit).  A dial shows 0 to dial_max and
- * after dial_max comes 0 (翻零): a reading below the previous one means the
- * dial rolled over, and the raw usage is dial_max + 1 - previous + reading.
+ * Readings are scale 3 (1/1000 of a unit).  A dial shows 0 to dial_max, its
+ * highest reading, and wraps to 0 (翻零) at the next whole reading after it
+ * (a dial of 9999 wraps at 10000, one of 9999.9 or 9999.999 at 10000 too):
+ * a reading below the previous one means the dial rolled over, and the raw
+ * usage is wrap - previous + reading.
  * Usage is the raw usage times the meter's multiplier (倍率).
  *
  * Replacement (换表): the old meter's final reading closes its usage in
@@ -35,6 +37,10 @@ struct meter_calc {
 	unsigned warn;		/* enum meter_warn bits */
 	int64_t average;	/* usage average of the last 6 periods (0: none) */
 };
+
+/* Where a dial whose highest reading is dial_max (scale 3) wraps to 0: the
+ * next whole reading after it. */
+int64_t meter_wrap(int64_t dial_max);
 
 /* Usage from previous to reading on a dial of dial_max with multiplier:
  * fills usage, rolled and METER_WARN_TYPO in c.  WY_EINVALID when a
@@ -77,16 +83,33 @@ void meter_split(int64_t total, const int64_t *weights, size_t n,
 /* A room's part of a shared meter's usage. */
 struct meter_share {
 	int64_t room_id;
+	char room[33];		/* the room's code */
 	int64_t weight;		/* charge area (scale 2), or 1 when equal */
 	int64_t usage;		/* scale 3 */
 };
 
+/* The split of one shared meter's reading. */
+struct meter_apport {
+	char type[16];		/* water, electricity or gas */
+	int equal;		/* split equally, else by charge area */
+	int64_t usage;		/* the period's usage, scale 3 (0: no reading) */
+	struct meter_share *shares;	/* in room code order; malloc'd */
+	size_t n;
+};
+
 /* The split of shared meter meter_id's usage in period among the rooms of
  * its building or estate (by charge area or equally, per the meter's
- * apportion), in room code order.  *shares is malloc'd (free it); *n
- * rooms; the parts sum exactly to the reading's usage (0 without a
- * reading).  WY_EINVALID for a room's own meter. */
+ * apportion), in room code order; the parts sum exactly to the reading's
+ * usage.  Free with meter_apport_free.  WY_EINVALID for a room's own
+ * meter.  Needs meter.read. */
 int meter_apportion(struct session *s, int64_t meter_id, const char *period,
-    struct meter_share **shares, size_t *n, struct wy_err *e);
+    struct meter_apport *a, struct wy_err *e);
+
+/* meter_apportion without the permission check, for the domain's own
+ * callers (the bill run). */
+int meter_apportion_of(struct session *s, int64_t meter_id,
+    const char *period, struct meter_apport *a, struct wy_err *e);
+
+void meter_apport_free(struct meter_apport *a);
 
 #endif

@@ -294,7 +294,7 @@ int tui_open_readings(struct app *app);		/* readings.c: 抄表录入 */
 int tui_open_billrun(struct app *app);			/* billrun.c */
 int tui_open_period_close(struct app *app);		/* billrun.c */
 int tui_open_roommap(struct app *app, int64_t building_id);	/* roommap.c: 楼盘图 */
-int tui_open_reports(struct app *app);			/* reports.c: 报表 */
+int tui_open_reports(struct app *app, const char *group);	/* reports.c: 报表, one group (NULL: all) */
 int tui_open_notices(struct app *app);			/* notices.c: 通知单 */
 int tui_open_assign(struct app *app);			/* assign.c: 批量收费标准 */
 /* rowact.c: the actions of form ent ([action.NAME]) on record id (what

@@ -78,7 +78,7 @@ cmd_arrears(struct cli *c, int argc, char **argv)
 	int ch, rc, printed = 0;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'm':
 			errno = 0;
@@ -122,6 +122,6 @@ const struct cli_cmd cli_cmd_arrears = {
 	    "[--by-client]",
 	.help = N_("list rooms (or clients) in arrears with late fees and "
 	    "aging"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_arrears,
 };

@@ -21,7 +21,7 @@ cmd_backup(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":o:", opts)) != -1) {
 		switch (ch) {
 		case 'o':
 			out = optarg;

@@ -114,7 +114,7 @@ cmd_bank(struct cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":o:", opts)) != -1) {
 		switch (ch) {
 		case 'o': out = optarg; break;
 		case 'd': date = optarg; break;

@@ -28,7 +28,7 @@ bills_opts(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 	int ch;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		if (ch == 'd' && date != NULL)
 			*date = optarg;
 		else if (ch == 'r' && reason != NULL)
@@ -95,10 +95,8 @@ cmd_waive(struct cli *c, int argc, char **argv)
 	if (*argv[optind] == '\0' || *end != '\0' || bill <= 0)
 		return wy_fail(&c->err, WY_EINVALID, _("BILL: '%s' is not a "
 		    "bill number"), argv[optind]);
-	if (money_parse(argv[optind + 1], &amount, &c->err) != WY_OK ||
-	    amount <= 0)
-		return wy_fail(&c->err, WY_EINVALID, _("AMOUNT: '%s' is not an "
-		    "amount of yuan above 0"), argv[optind + 1]);
+	if (cli_amount(c, "AMOUNT", argv[optind + 1], 1, &amount) != WY_OK)
+		return wy_prefix(&c->err, _("bill %s"), argv[optind]);
 	return cashier_waive(&c->sess, bill, amount, reason, &c->err);
 }
 
@@ -106,7 +104,7 @@ const struct cli_cmd cli_cmd_bills = {
 	.name = "bills",
 	.args = "ROOM [--date D]",
 	.help = N_("list a room's unpaid bills with their numbers and late fees"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_bills,
 };
 

@@ -28,7 +28,7 @@ cmd_check(struct cli *c, int argc, char **argv)
 	int ch, rc, problems;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	if ((ch = getopt_long(argc, argv, ":", none, NULL)) != -1) {
+	if ((ch = cli_getopt(argc, argv, ":", none)) != -1) {
 		snprintf(why, sizeof why, _("unknown option %s"),
 		    argv[optind - 1]);
 		return cli_usage(c, &cli_cmd_check, why);
@@ -53,6 +53,6 @@ const struct cli_cmd cli_cmd_check = {
 	.name = "check",
 	.args = "",
 	.help = N_("verify the database and its business rules"),
-	.flags = CLI_NEED_DB,
+	.flags = CLI_NEED_DB | CLI_READONLY,
 	.exec = cmd_check,
 };

@@ -80,8 +80,8 @@ deposit_take(struct cli *c, const struct deposit_args *a, char **argv)
 	    (a->client != NULL && (rc = cli_code(c, "clients", a->client,
 	    "--client", &client)) != WY_OK))
 		return rc;
-	if (money_parse(argv[2], &amount, &c->err) != WY_OK)
-		return wy_prefix(&c->err, "AMOUNT");
+	if (cli_amount(c, "AMOUNT", argv[2], 1, &amount) != WY_OK)
+		return wy_prefix(&c->err, _("room %s"), argv[0]);
 	if ((rc = cashier_deposit_take(&c->sess, room, client, item, amount,
 	    a->method, a->note, &r, NULL, &c->err)) != WY_OK)
 		return rc;
@@ -125,7 +125,7 @@ cmd_deposit(struct cli *c, int argc, char **argv)
 	int ch, n;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'm': a.method = optarg; break;
 		case 'c': a.client = optarg; break;
@@ -160,5 +160,6 @@ const struct cli_cmd cli_cmd_deposit = {
 	    "refund ID --method M [--note T] | list [--room ROOM] [--all]",
 	.help = N_("take, refund or list deposits (押金)"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.ro_verbs = "list",
 	.exec = cmd_deposit,
 };

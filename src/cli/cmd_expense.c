@@ -50,7 +50,7 @@ cmd_expense(struct cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'd': date = optarg; break;
 		case 'r': reason = optarg; break;
@@ -101,5 +101,6 @@ const struct cli_cmd cli_cmd_expense = {
 	    "[--date D] | report [--from YYYY-MM] [--to YYYY-MM]",
 	.help = N_("approve, reject or pay an expense; list expenses by month and type"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.ro_verbs = "report",
 	.exec = cmd_expense,
 };

@@ -23,7 +23,7 @@ cmd_handover(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'd':
 			date = optarg;
@@ -52,6 +52,6 @@ const struct cli_cmd cli_cmd_handover = {
 	.name = "handover",
 	.args = "[--date D] [--cashier NAME]",
 	.help = N_("a cashier's daily hand-over: receipts, voids, totals"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_handover,
 };

@@ -93,7 +93,7 @@ cmd_init(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'a':
 			admin = optarg;

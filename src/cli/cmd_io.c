@@ -77,16 +77,27 @@ load_kind(struct cli *c, const struct cli_cmd *cmd, const char *kind,
 static int
 cmd_import(struct cli *c, int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{ "accept-warnings", no_argument, NULL, 'w' },
+		{ NULL, 0, NULL, 0 },
+	};
 	struct import_opts o = { .problem = print_problem };
 	struct entity *ent;
 	long rows;
-	int rc, seen = 0;
+	int ch, rc, seen = 0;
 
-	if (argc != 3)
+	optind = 0;	/* 0: a full reset of GNU getopt */
+	while ((ch = cli_getopt(argc, argv, "", opts)) != -1) {
+		switch (ch) {
+		case 'w': o.accept_warnings = 1; break;
+		default: return cli_usage(c, &cli_cmd_import, NULL);
+		}
+	}
+	if (optind != argc - 2)
 		return cli_usage(c, &cli_cmd_import, NULL);
-	if ((rc = load_kind(c, &cli_cmd_import, argv[1], &ent)) != WY_OK)
+	if ((rc = load_kind(c, &cli_cmd_import, argv[optind], &ent)) != WY_OK)
 		return rc;
-	o.path = argv[2];
+	o.path = argv[optind + 1];
 	o.arg = &seen;
 	o.max_errors = (int)conf_int(c->conf, "import.max_errors");
 	if (isatty(STDERR_FILENO))
@@ -95,7 +106,7 @@ cmd_import(struct cli *c, int argc, char **argv)
 	if (o.progress != NULL)
 		fputc('\n', stderr);
 	if (rc == WY_OK)
-		printf(_("imported %ld %s from %s\n"), rows, ent->name, argv[2]);
+		printf(_("imported %ld %s from %s\n"), rows, ent->name, o.path);
 	entity_free(&ent);
 	return rc;
 }
@@ -115,7 +126,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 	int ch, rc, fmt;
 
 	optind = 0;	/* 0: a full reset of GNU getopt */
-	while ((ch = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "f:o:", opts)) != -1) {
 		switch (ch) {
 		case 'f': format = optarg; break;
 		case 'o': so.path = optarg; break;
@@ -144,7 +155,7 @@ cmd_export(struct cli *c, int argc, char **argv)
 
 const struct cli_cmd cli_cmd_import = {
 	.name = "import",
-	.args = "KIND FILE.csv",
+	.args = "KIND FILE.csv [--accept-warnings]",
 	.help = N_("import records from CSV, all or nothing"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
 	.exec = cmd_import,
@@ -154,6 +165,6 @@ const struct cli_cmd cli_cmd_export = {
 	.name = "export",
 	.args = "KIND [--format csv|tsv|xlsx|text] [-o FILE] [--bom]",
 	.help = N_("export records (CSV to standard output by default)"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_export,
 };

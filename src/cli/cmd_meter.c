@@ -3,13 +3,15 @@
  *       [--period YYYY-MM] [--date D]      换表: the old meter's last
  *       reading, the old one removed, the new one started, at once;
  *   wuye meter split METER PERIOD          a shared meter's (公摊) usage of
- *       the period split among the rooms, as the bill run bills it.
+ *       the period split among the rooms, and the money of each fee item
+ *       of its type, as the bill run bills it.
  * Readings are in the meter's units with up to three decimals. */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "wuye/bill.h"
 #include "wuye/cli.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
@@ -31,39 +33,41 @@ reading(struct cli *c, const char *what, const char *text, int64_t *v)
 	return WY_OK;
 }
 
-/* `meter split METER PERIOD`: TSV of the rooms' parts. */
+/* `meter split METER PERIOD`: TSV of the rooms' parts, with the money
+ * part of each fee item of the meter's type, and a total line. */
 static int
 meter_split_cmd(struct cli *c, const char *code, const char *period)
 {
-	struct meter_share *v;
-	char w[32], u[32];
+	struct bill_split b;
+	char w[32], u[32], m[MONEY_BUFSIZE];
 	int64_t id;
-	size_t n, i;
+	size_t i, k;
 	int rc, p;
 
 	if (period_parse(period, &p, &c->err) != WY_OK)
 		return wy_prefix(&c->err, "PERIOD");
 	if ((rc = cli_code(c, "meters", code, "METER", &id)) != WY_OK ||
-	    (rc = meter_apportion(&c->sess, id, period, &v, &n, &c->err)) !=
-	    WY_OK)
+	    (rc = bill_split(&c->sess, id, period, &b, &c->err)) != WY_OK)
 		return rc;
-	printf("room\tweight\tusage\n");
-	for (i = 0; i < n && rc == WY_OK; i++) {
-		char room[64] = "";
-		sqlite3_stmt *st;
-
-		if ((rc = db_prepare(c->db, "SELECT code FROM rooms WHERE id = ?",
-		    &st, &c->err)) != WY_OK)
-			break;
-		sqlite3_bind_int64(st, 1, v[i].room_id);
-		if (sqlite3_step(st) == SQLITE_ROW)
-			snprintf(room, sizeof room, "%s", sqlite3_column_text(st, 0));
-		sqlite3_finalize(st);
-		printf("%s\t%s\t%s\n", room, fixed_format(v[i].weight, 2, w,
-		    sizeof w), fixed_format(v[i].usage, 3, u, sizeof u));
+	printf("room\tweight\tusage");
+	for (k = 0; k < b.nitems; k++)
+		printf("\t%s", b.items[k].code);
+	printf("\n");
+	for (i = 0; i < b.a.n; i++) {
+		printf("%s\t%s\t%s", b.a.shares[i].room, b.a.equal ?
+		    "1" : fixed_format(b.a.shares[i].weight, 2, w, sizeof w),
+		    fixed_format(b.a.shares[i].usage, 3, u, sizeof u));
+		for (k = 0; k < b.nitems; k++)
+			printf("\t%s", money_format(b.amounts[k * b.a.n + i], m,
+			    sizeof m));
+		printf("\n");
 	}
-	free(v);
-	return rc;
+	printf("total\t\t%s", fixed_format(b.a.usage, 3, u, sizeof u));
+	for (k = 0; k < b.nitems; k++)
+		printf("\t%s", money_format(b.items[k].total, m, sizeof m));
+	printf("\n");
+	bill_split_free(&b);
+	return WY_OK;
 }
 
 static int
@@ -83,7 +87,7 @@ cmd_meter(struct cli *c, int argc, char **argv)
 	int ch, rc, p;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'f': final = optarg; break;
 		case 'n': code = optarg; break;
@@ -133,5 +137,6 @@ const struct cli_cmd cli_cmd_meter = {
 	    "[--period YYYY-MM] [--date D] | split METER PERIOD",
 	.help = N_("replace a meter (换表), or show how a shared meter is split"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.ro_verbs = "split",
 	.exec = cmd_meter,
 };

@@ -132,7 +132,7 @@ cmd_notice(struct cli *c, int argc, char **argv)
 	int ch, rc, print = 0, format;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":o:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":o:", opts)) != -1) {
 		switch (ch) {
 		case 'm': min_days = optarg; break;
 		case 'b': o.by = optarg; break;
@@ -212,6 +212,6 @@ const struct cli_cmd cli_cmd_notice = {
 	    "[--print | -o FILE]",
 	.help = N_("charge notices of a period, or collection notices of "
 	    "rooms in arrears"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_notice,
 };

@@ -24,16 +24,6 @@ extern const struct cli_cmd cli_cmd_pay;
 
 #define PAY_BILLS_MAX 64
 
-/* Parse an amount option into *v (usage message names the option). */
-static int
-pay_amount(struct cli *c, const char *what, const char *text, int64_t *v)
-{
-	if (money_parse(text, v, &c->err) != WY_OK || *v < 0)
-		return wy_fail(&c->err, WY_EINVALID, _("%s: '%s' is not an "
-		    "amount of yuan"), what, text);
-	return WY_OK;
-}
-
 static int
 cmd_pay(struct cli *c, int argc, char **argv)
 {
@@ -54,21 +44,21 @@ cmd_pay(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'm':
 			p.method = optarg;
 			break;
 		case 't':
-			if ((rc = pay_amount(c, "--tendered", optarg,
-			    &p.tendered)) != WY_OK)
+			if ((rc = cli_amount(c, "--tendered", optarg,
+			    0, &p.tendered)) != WY_OK)
 				return rc;
 			break;
 		case 'p':
 			p.keep_surplus = 1;
 			break;
 		case 'd':
-			if ((rc = pay_amount(c, "--draw", optarg, &p.draw)) !=
+			if ((rc = cli_amount(c, "--draw", optarg, 0, &p.draw)) !=
 			    WY_OK)
 				return rc;
 			break;
@@ -110,9 +100,9 @@ cmd_pay(struct cli *c, int argc, char **argv)
 		    argv[optind]);
 	if (rc != WY_OK)
 		return rc;
-	if ((rc = pay_amount(c, "AMOUNT", argv[optind + 1], &p.amount)) !=
+	if ((rc = cli_amount(c, "AMOUNT", argv[optind + 1], 0, &p.amount)) !=
 	    WY_OK)
-		return rc;
+		return wy_prefix(&c->err, _("room %s"), argv[optind]);
 	if ((rc = cashier_pay(&c->sess, &p, &r, &c->err)) != WY_OK)
 		return rc;
 	printf("%s\n", r.number);

@@ -78,7 +78,7 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 	int ch, rc, test = 0;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'r':
 			reason = optarg;
@@ -145,5 +145,6 @@ const struct cli_cmd cli_cmd_receipt = {
 	.help = N_("show, print or void a receipt; calibrate the pre-printed "
 	    "form"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.ro_verbs = "show",
 	.exec = cmd_receipt,
 };

@@ -28,7 +28,7 @@ cmd_refund(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'm': method = optarg; break;
 		case 'r': reason = optarg; break;
@@ -49,8 +49,8 @@ cmd_refund(struct cli *c, int argc, char **argv)
 	    WY_OK || (room != NULL && (rc = cli_code(c, "rooms", room, "--room",
 	    &room_id)) != WY_OK))
 		return rc;
-	if (money_parse(argv[optind + 1], &amount, &c->err) != WY_OK)
-		return wy_prefix(&c->err, "AMOUNT");
+	if (cli_amount(c, "AMOUNT", argv[optind + 1], 1, &amount) != WY_OK)
+		return wy_prefix(&c->err, _("client %s"), argv[optind]);
 	if ((rc = cashier_refund(&c->sess, client, room_id, amount, method,
 	    reason, &r, &c->err)) != WY_OK)
 		return rc;

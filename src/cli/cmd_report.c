@@ -166,7 +166,7 @@ report_run_cmd(struct cli *c, int argc, char **argv)
 
 	params = xcalloc((size_t)argc + 1, sizeof *params);
 	optind = 0;
-	while ((ch = getopt_long(argc, argv, "p:o:f:", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, "p:o:f:", opts)) != -1) {
 		switch (ch) {
 		case 'p': params[np++] = optarg; break;
 		case 'o': so.path = optarg; break;
@@ -251,6 +251,6 @@ const struct cli_cmd cli_cmd_report = {
 	    "[-o FILE] [--format csv|tsv|xlsx|txt] [--bom] [--print]",
 	.help = N_("reports: list them, show one, run one (TSV to standard "
 	    "output by default; run month-end -o FILE.xlsx: the month-end pack)"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_report,
 };

@@ -38,7 +38,7 @@ cmd_restore(struct cli *c, int argc, char **argv)
 	int ch, rc, yes = 0;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":y", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":y", opts)) != -1) {
 		switch (ch) {
 		case 'y':
 			yes = 1;

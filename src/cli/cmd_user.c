@@ -79,7 +79,7 @@ user_no_options(struct cli *c, int argc, char **argv)
 	int ch;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	if ((ch = getopt_long(argc, argv, ":", none, NULL)) != -1)
+	if ((ch = cli_getopt(argc, argv, ":", none)) != -1)
 		return user_bad_option(c, ch, argv);
 	return WY_OK;
 }
@@ -98,7 +98,7 @@ user_add_cmd(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'r':
 			role = optarg;
@@ -200,5 +200,6 @@ const struct cli_cmd cli_cmd_user = {
 	.args = "add NAME --role ROLE [--name FULLNAME] | passwd NAME | list",
 	.help = N_("add users, set passwords, list users"),
 	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.ro_verbs = "list",
 	.exec = cmd_user,
 };

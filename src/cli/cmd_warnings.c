@@ -58,7 +58,7 @@ cmd_warnings(struct cli *c, int argc, char **argv)
 	int ch, rc;
 
 	optind = 0;	/* glibc: start afresh, permuting again */
-	while ((ch = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((ch = cli_getopt(argc, argv, ":", opts)) != -1) {
 		switch (ch) {
 		case 'p':
 			period = optarg;
@@ -86,6 +86,6 @@ const struct cli_cmd cli_cmd_warnings = {
 	.name = "warnings",
 	.args = "[--period YYYY-MM] [--date YYYY-MM-DD]",
 	.help = N_("list rooms with arrears over the limits and estates or buildings collecting too little"),
-	.flags = CLI_NEED_DB | CLI_LOGIN,
+	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_warnings,
 };

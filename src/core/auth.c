@@ -11,6 +11,14 @@
  * An unknown user name is reported as such ("unknown user NAME"): the
  * lock-out messages tell anyway whether an account exists, so hiding it
  * would protect nothing and only confuse the desk staff.
+ *
+ * A session on a database opened read-only (a command that only reads)
+ * keeps the counter through a second, read-write handle on the same file,
+ * so reading commands are no way round the lock-out (it re-hashes no
+ * password, though).  Where the file cannot be written at all, a wrong
+ * password is refused but not counted, and a right one resets nothing:
+ * whoever can read the file can read the password hashes in it, so a
+ * lock-out would protect nothing there.
  */
 #include "wuye/auth.h"
 
@@ -230,6 +238,21 @@ fail:
 	return rc;
 }
 
+/* The handle to write log-in bookkeeping on: db itself, or for a handle
+ * opened read-only a read-write one on the same file put in *rw (the
+ * caller closes it), or NULL when the file cannot be written. */
+static struct db *
+auth_writer(struct db *db, struct db **rw)
+{
+	*rw = NULL;
+	if (!db->readonly)
+		return db;
+	if (db_open(db->path, 0, rw, NULL) != WY_OK)
+		return NULL;
+	(*rw)->busy_ms = db->busy_ms;
+	return *rw;
+}
+
 /* Record in the audit log that name got locked out. */
 static void
 auth_audit_lock(struct db *db, const struct conf *conf, const char *name,
@@ -257,6 +280,7 @@ auth_login(struct db *db, const struct conf *conf, const char *name,
 	sqlite3_stmt *st;
 	int64_t id, failed, now;
 	long max = auth_max_failed(conf);
+	struct db *w, *rw = NULL;
 	int rc, active, locked;
 
 	if ((rc = auth_sodium(e)) != WY_OK)
@@ -296,10 +320,17 @@ auth_login(struct db *db, const struct conf *conf, const char *name,
 		    "administrator must set a new password"), name,
 		    (long long)failed);
 	if (crypto_pwhash_str_verify(hash, password, strlen(password)) != 0) {
-		if ((rc = auth_count_failure(db, id, &now, e)) != WY_OK)
+		if ((w = auth_writer(db, &rw)) == NULL)
+			return wy_fail(e, WY_EDENIED, _("wrong password for %s "
+			    "(not counted: the database %s is read-only)"), name,
+			    db->path);
+		if ((rc = auth_count_failure(w, id, &now, e)) == WY_OK &&
+		    now >= max)
+			auth_audit_lock(w, conf, name, id, now);
+		db_close(&rw);
+		if (rc != WY_OK)
 			return rc;
 		if (now >= max) {
-			auth_audit_lock(db, conf, name, id, now);
 			return wy_fail(e, WY_EDENIED,
 			    _("wrong password for %s; the account is now locked "
 			    "after %lld failed log-ins; an administrator must set "
@@ -310,8 +341,16 @@ auth_login(struct db *db, const struct conf *conf, const char *name,
 		    "wrong password for %s; %lld more wrong passwords lock the account",
 		    (unsigned long)(max - now)), name, (long long)(max - now));
 	}
-	if ((rc = auth_accept(db, conf, id, hash, password, failed, max,
-	    &locked, e)) != WY_OK)
+	/* A read-only session re-hashes nothing; it resets the counter on
+	 * the file when it can write it. */
+	rc = WY_OK;
+	locked = 0;
+	if ((!db->readonly || failed > 0) && (w = auth_writer(db, &rw)) !=
+	    NULL)
+		rc = auth_accept(w, conf, id, hash, password, failed, max,
+		    &locked, e);
+	db_close(&rw);
+	if (rc != WY_OK)
 		return rc;
 	if (locked)
 		return wy_fail(e, WY_EDENIED,

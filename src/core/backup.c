@@ -40,20 +40,6 @@ struct backup_name {
 	long seq;	/* the -N suffix, 0 for none */
 };
 
-/* The folder part of path into buf ("." when there is none). */
-static void
-backup_dirname(const char *path, char *buf, size_t size)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		snprintf(buf, size, ".");
-	else if (slash == path)
-		snprintf(buf, size, "/");
-	else
-		snprintf(buf, size, "%.*s", (int)(slash - path), path);
-}
-
 /* Create dir and the folders leading to it (mkdir -p). */
 static int
 backup_mkdirs(const char *dir, struct wy_err *e)
@@ -346,11 +332,11 @@ backup_create(struct db *db, const char *dir, const char *out, int keep,
 	if (out != NULL && *out == '\0')
 		return wy_fail(e, WY_EUSAGE, _("no backup file name given"));
 	if (out != NULL)
-		backup_dirname(out, where, sizeof where);
+		db_dirname(out, where, sizeof where);
 	else if (dir != NULL && *dir != '\0')
 		snprintf(where, sizeof where, "%s", dir);
 	else
-		backup_dirname(db->path, where, sizeof where);
+		db_dirname(db->path, where, sizeof where);
 	if (out == NULL && (rc = backup_mkdirs(where, e)) != WY_OK)
 		return rc;
 
@@ -501,7 +487,7 @@ backup_restore(struct db *db, const char *from, struct wy_err *e)
 	if (!sqlite3_get_autocommit(db->h))
 		return wy_fail(e, WY_EFAIL,
 		    "backup_restore: a transaction is open");
-	backup_dirname(db->path, dir, sizeof dir);
+	db_dirname(db->path, dir, sizeof dir);
 	if ((rc = backup_tempfile(dir, "restore", tmp, sizeof tmp, &fd, e)) !=
 	    WY_OK)
 		return rc;

@@ -37,6 +37,7 @@
 #include "wuye/backup.h"
 #include "wuye/embed.h"
 #include "wuye/i18n.h"
+#include "wuye/mem.h"
 
 #define DB_BUSY_DEFAULT_MS 5000
 #define DB_WLOCK_SUFFIX "-wlock"
@@ -297,8 +298,11 @@ db_fail(struct db *db, int rc, struct wy_err *e, const char *what)
 		return wy_fail(e, WY_EFAIL, _("%s: the database is corrupt: %s"),
 		    what, msg);
 	case SQLITE_READONLY:
-		return wy_fail(e, WY_EDENIED, _("%s: the database is read-only"),
-		    what);
+		if (db == NULL || db->path == NULL || strcmp(what, db->path) == 0)
+			return wy_fail(e, WY_EFAIL,
+			    _("%s: the database is read-only"), what);
+		return wy_fail(e, WY_EFAIL, _("%s: the database %s is read-only"),
+		    what, db->path);
 	case SQLITE_INTERRUPT:
 		return wy_fail(e, WY_EFAIL, _("%s: interrupted"), what);
 	default:
@@ -613,42 +617,196 @@ check_identity(struct db *db, struct wy_err *e)
 	return WY_OK;
 }
 
+void
+db_dirname(const char *path, char *buf, size_t size)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (slash == NULL)
+		snprintf(buf, size, ".");
+	else if (slash == path)
+		snprintf(buf, size, "/");
+	else
+		snprintf(buf, size, "%.*s", (int)(slash - path), path);
+}
+
+/* stat(path) failed with EACCES: name the folder on the way that may not
+ * be entered. */
+static int
+fail_unreachable(const char *path, struct wy_err *e)
+{
+	char buf[4096];
+	char *p;
+
+	snprintf(buf, sizeof buf, "%s", path);
+	for (p = buf + 1; *p != '\0'; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (access(buf, X_OK) != 0)
+			return wy_fail(e, WY_EFAIL, _("%s: cannot read: no "
+			    "permission to enter the folder %s"), path, buf);
+		*p = '/';
+	}
+	return wy_fail(e, WY_EFAIL, _("%s: cannot read: %s"), path,
+	    strerror(EACCES));
+}
+
+/* Whether the existing file path may be opened as flags ask: it can be
+ * read, and unless DB_READONLY written, with its folder (or its -wal and
+ * -shm files). */
+static int
+check_access(const char *path, unsigned flags, struct wy_err *e)
+{
+	char dir[4096], wal[4096 + 8], shm[4096 + 8];
+
+	if (access(path, R_OK) != 0)
+		return wy_fail(e, WY_EFAIL, _("%s: cannot read: %s"), path,
+		    strerror(errno));
+	if (flags & DB_READONLY)
+		return WY_OK;
+	if (access(path, W_OK) != 0)
+		return wy_fail(e, WY_EFAIL, _("%s: the database is read-only "
+		    "(no permission to write the file), and this command "
+		    "writes to it"), path);
+	db_dirname(path, dir, sizeof dir);
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	snprintf(shm, sizeof shm, "%s-shm", path);
+	if (access(dir, W_OK) != 0 && (access(wal, W_OK) != 0 ||
+	    access(shm, W_OK) != 0))
+		return wy_fail(e, WY_EFAIL, _("%s: the database is read-only "
+		    "(no permission to write in its folder %s, where its -wal "
+		    "and -shm files go), and this command writes to it"), path,
+		    dir);
+	return WY_OK;
+}
+
+/* The URI that opens path immutable; the caller frees it. */
+static char *
+immutable_uri(const char *path)
+{
+	char *u = xmalloc(3 * strlen(path) + 32), *p;
+
+	p = u + sprintf(u, "file:%s", path[0] == '/' ? "//" : "");
+	for (; *path != '\0'; path++)
+		if (*path == '%' || *path == '?' || *path == '#')
+			p += sprintf(p, "%%%02X", (unsigned char)*path);
+		else
+			*p++ = *path;
+	strcpy(p, "?immutable=1");
+	return u;
+}
+
+/* 1 if no -wal file beside path holds changes (there is none, or it is
+ * empty), so the file alone is the whole database. */
+static int
+wal_empty(const char *path)
+{
+	char wal[4096 + 8];
+	struct stat sb;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	return stat(wal, &sb) != 0 ? errno == ENOENT : sb.st_size == 0;
+}
+
+/* A read-only open of a WAL database failed for want of its -shm file
+ * (a folder that cannot be written): 1 if it may be opened immutable. */
+static int
+may_be_immutable(struct db *db)
+{
+	int rc = sqlite3_errcode(db->h) & 0xff;
+
+	return (rc == SQLITE_READONLY || rc == SQLITE_CANTOPEN) &&
+	    wal_empty(db->path);
+}
+
+int
+db_open_reader(const struct db *db, int flags, sqlite3 **h)
+{
+	char *uri;
+	int rc;
+
+	if (!db->immutable)
+		return sqlite3_open_v2(db->path, h, SQLITE_OPEN_READONLY | flags,
+		    NULL);
+	uri = immutable_uri(db->path);
+	rc = sqlite3_open_v2(uri, h, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	    flags, NULL);
+	free(uri);
+	return rc;
+}
+
+/* Open db->h on db->path: with oflags, or (0) read-only, immutable when
+ * db->immutable; and set it up. */
+static int
+db_connect(struct db *db, int oflags, struct wy_err *e)
+{
+	int rc;
+
+	if (oflags != 0)
+		rc = sqlite3_open_v2(db->path, &db->h, oflags |
+		    SQLITE_OPEN_NOMUTEX, NULL);
+	else
+		rc = db_open_reader(db, SQLITE_OPEN_NOMUTEX, &db->h);
+	if (rc != SQLITE_OK)
+		return db_fail(db, rc, e, db->path);
+	sqlite3_extended_result_codes(db->h, 0);
+	sqlite3_busy_handler(db->h, busy_handler, db);
+	return WY_OK;
+}
+
 int
 db_open(const char *path, unsigned flags, struct db **out, struct wy_err *e)
 {
 	struct db *db;
-	struct stat sb;
+	struct stat sb = { 0 };
+	char dir[4096];
 	int rc, oflags;
 
 	*out = NULL;
 	if (path == NULL || *path == '\0')
 		return wy_fail(e, WY_EUSAGE, _("no database file given"));
 	if (stat(path, &sb) != 0) {
+		if (errno == EACCES)
+			return fail_unreachable(path, e);
 		if (!(flags & DB_CREATE))
 			return wy_fail(e, WY_ENOTFOUND,
 			    _("database %s does not exist; create it with 'wuye init'"),
 			    path);
 		if ((rc = make_parent_dirs(path, e)) != WY_OK)
 			return rc;
+		db_dirname(path, dir, sizeof dir);
+		if (access(dir, W_OK) != 0)
+			return wy_fail(e, WY_EFAIL, _("%s: cannot create it: no "
+			    "permission to write in the folder %s"), path, dir);
 	} else if (!S_ISREG(sb.st_mode))
 		return wy_fail(e, WY_EINVALID, _("%s: not a regular file"), path);
+	else if ((rc = check_access(path, flags, e)) != WY_OK)
+		return rc;
 
 	if ((db = calloc(1, sizeof *db)) == NULL || (db->path = strdup(path)) == NULL)
 		abort();
 	db->busy_ms = DB_BUSY_DEFAULT_MS;
 	db->backup_keep = 10;
-	db->wlock_off = (flags & DB_READONLY) != 0;
-	oflags = flags & DB_READONLY ? SQLITE_OPEN_READONLY :
+	db->wlock_off = db->readonly = (flags & DB_READONLY) != 0;
+	/* Read-only, a file no one may write (mode 0444) is opened immutable
+	 * (see db.h), so that reading leaves no -shm and -wal files of the
+	 * reader's beside it; so is one in a folder one cannot write. */
+	db->immutable = db->readonly && (sb.st_mode & 0222) == 0 &&
+	    wal_empty(path);
+	oflags = flags & DB_READONLY ? 0 :
 	    SQLITE_OPEN_READWRITE | (flags & DB_CREATE ? SQLITE_OPEN_CREATE : 0);
-	rc = sqlite3_open_v2(path, &db->h, oflags | SQLITE_OPEN_NOMUTEX, NULL);
-	if (rc != SQLITE_OK) {
-		rc = db_fail(db, rc, e, path);
-		db_close(&db);
-		return rc;
+	if ((rc = db_connect(db, oflags, e)) == WY_OK)
+		rc = check_identity(db, e);
+	if (rc != WY_OK && db->readonly && !db->immutable &&
+	    may_be_immutable(db)) {
+		sqlite3_close_v2(db->h);
+		db->h = NULL;
+		db->immutable = 1;
+		if ((rc = db_connect(db, 0, e)) == WY_OK)
+			rc = check_identity(db, e);
 	}
-	sqlite3_extended_result_codes(db->h, 0);
-	sqlite3_busy_handler(db->h, busy_handler, db);
-	if ((rc = check_identity(db, e)) != WY_OK ||
+	if (rc != WY_OK ||
 	    (!(flags & DB_READONLY) && (rc = db_exec(db,
 	    "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = FULL;", e)) != WY_OK) ||

@@ -19,10 +19,21 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/meter.h"
+#include "wuye/money.h"
 
 enum { METER_TYPES = 3 };
 
 static const char *const meter_types[METER_TYPES] = { "water", "electricity", "gas" };
+
+/* A room's part of the estate's shared meters (公摊) for one metered item:
+ * its usage and its money, split from the meters' amounts. */
+struct share {
+	int64_t room;
+	size_t item;		/* index in the run's items */
+	int64_t usage;		/* scale 3 */
+	int64_t amount;		/* fen */
+	int billed;		/* a bill took it */
+};
 
 /* The state of one run. */
 struct run {
@@ -35,8 +46,9 @@ struct run {
 	int *types;		/* meter type index of each item, -1 */
 	struct bill_result *r;
 	int64_t *est_bills, *est_total, *est_missing;	/* this estate's, per item */
-	int64_t max_room;
-	int64_t *shared;	/* [room * METER_TYPES + type]: shared usage + 1, 0: none */
+	struct share *shares;	/* this estate's, by room and item */
+	size_t nshares, capshares;
+	int64_t last_missing;	/* the last room skipped for want of a reading */
 	bill_progress_fn progress;
 	void *arg;
 	int64_t done, todo;
@@ -171,78 +183,119 @@ load_items(struct run *u, struct wy_err *e)
 	return rc == SQLITE_DONE ? WY_OK : db_fail(u->s->db, rc, e, "fee_tiers");
 }
 
-/* The shares of the estate's shared meters read in the period, by room. */
+/* Order shares by room, then item. */
+static int
+share_cmp(const void *a, const void *b)
+{
+	const struct share *x = a, *y = b;
+
+	if (x->room != y->room)
+		return x->room < y->room ? -1 : 1;
+	return x->item < y->item ? -1 : x->item > y->item;
+}
+
+/* Add one shared meter's split to the shares: for every active item of
+ * the meter's type, the meter's amount split by the same weights. */
+static int
+add_meter_shares(struct run *u, int64_t meter, struct wy_err *e)
+{
+	struct meter_apport a;
+	int64_t *w = NULL, *parts = NULL, amount;
+	size_t i, k;
+	int rc, type;
+
+	if ((rc = meter_apportion_of(u->s, meter, u->period, &a, e)) != WY_OK)
+		return rc;
+	type = type_index((const unsigned char *)a.type);
+	w = xcalloc(a.n + 1, sizeof *w);
+	parts = xcalloc(a.n + 1, sizeof *parts);
+	for (i = 0; i < a.n; i++)
+		w[i] = a.shares[i].weight;
+	for (k = 0; k < u->r->nitems && rc == WY_OK; k++) {
+		if (type < 0 || u->types[k] != type)
+			continue;
+		if ((rc = fee_shared_amount(&u->items[k], a.usage, &amount, e)) !=
+		    WY_OK)
+			break;
+		meter_split(amount, w, a.n, parts);
+		for (i = 0; i < a.n; i++) {
+			if (u->nshares == u->capshares) {
+				u->capshares = u->capshares ? u->capshares * 2 : 256;
+				u->shares = xrealloc(u->shares, u->capshares *
+				    sizeof *u->shares);
+			}
+			u->shares[u->nshares++] = (struct share){
+			    .room = a.shares[i].room_id, .item = k,
+			    .usage = a.shares[i].usage, .amount = parts[i] };
+		}
+	}
+	free(w);
+	free(parts);
+	meter_apport_free(&a);
+	return rc;
+}
+
+/* The shares of the estate's shared meters read in the period, by room
+ * and item; a room under two shared meters (its building's and its
+ * estate's) gets the sum. */
 static int
 load_shared(struct run *u, int64_t estate, struct wy_err *e)
 {
-	sqlite3_stmt *st, *rooms;
-	int64_t *w = NULL, *parts = NULL, *ids = NULL, usage, bldg;
-	size_t n, cap = 0, i;
-	int rc, type, equal;
+	sqlite3_stmt *st;
+	size_t i, n;
+	int rc = WY_OK, step;
 
-	if (u->shared != NULL)
-		memset(u->shared, 0, (size_t)(u->max_room + 1) * METER_TYPES *
-		    sizeof *u->shared);
-	if ((rc = db_prepare(u->s->db, "SELECT m.type, m.apportion, m.building_id,"
-	    " rd.usage FROM meters m JOIN readings rd ON rd.meter_id = m.id"
-	    " AND rd.period = ?1 LEFT JOIN buildings b ON b.id = m.building_id"
-	    " WHERE m.room_id IS NULL AND (m.estate_id = ?2 OR b.estate_id = ?2)",
-	    &st, e)) != WY_OK)
+	u->nshares = 0;
+	if ((rc = db_prepare(u->s->db, "SELECT m.id FROM meters m"
+	    " JOIN readings rd ON rd.meter_id = m.id AND rd.period = ?1"
+	    " LEFT JOIN buildings b ON b.id = m.building_id"
+	    " WHERE m.room_id IS NULL AND (m.estate_id = ?2 OR b.estate_id = ?2)"
+	    " ORDER BY m.code", &st, e)) != WY_OK)
 		return rc;
 	db_bind(u->s->db, st, e, "tI", u->period, estate);
-	if ((rc = db_prepare(u->s->db, "SELECT r.id, r.charge_area FROM rooms r"
-	    " JOIN buildings b ON b.id = r.building_id WHERE (?1 IS NULL"
-	    " AND b.estate_id = ?2) OR r.building_id = ?1 ORDER BY r.code",
-	    &rooms, e)) != WY_OK) {
-		sqlite3_finalize(st);
-		return rc;
-	}
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		type = type_index(sqlite3_column_text(st, 0));
-		equal = sqlite3_column_text(st, 1) != NULL &&
-		    strcmp((const char *)sqlite3_column_text(st, 1), "equal") == 0;
-		bldg = sqlite3_column_int64(st, 2);
-		usage = sqlite3_column_int64(st, 3);
-		if (type < 0)
-			continue;
-		if (u->shared == NULL)
-			u->shared = xcalloc((size_t)(u->max_room + 1) * METER_TYPES,
-			    sizeof *u->shared);
-		sqlite3_reset(rooms);
-		if (bldg != 0)
-			sqlite3_bind_int64(rooms, 1, bldg);
-		else
-			sqlite3_bind_null(rooms, 1);
-		sqlite3_bind_int64(rooms, 2, estate);
-		for (n = 0; (rc = sqlite3_step(rooms)) == SQLITE_ROW; n++) {
-			if (n == cap) {
-				cap = cap ? cap * 2 : 256;
-				ids = xrealloc(ids, cap * sizeof *ids);
-				w = xrealloc(w, cap * sizeof *w);
-				parts = xrealloc(parts, cap * sizeof *parts);
-			}
-			ids[n] = sqlite3_column_int64(rooms, 0);
-			w[n] = equal ? 1 : sqlite3_column_int64(rooms, 1);
-		}
-		if (rc != SQLITE_DONE)
+	while ((step = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = add_meter_shares(u, sqlite3_column_int64(st, 0), e)) !=
+		    WY_OK)
 			break;
-		meter_split(usage, w, n, parts);
-		for (i = 0; i < n; i++)
-			if (ids[i] >= 0 && ids[i] <= u->max_room)
-				u->shared[ids[i] * METER_TYPES + type] += parts[i] +
-				    (u->shared[ids[i] * METER_TYPES + type] == 0);
-		rc = SQLITE_ROW;
-	}
-	if (rc != SQLITE_DONE)
-		rc = db_fail(u->s->db, rc, e, "meters");
-	else
-		rc = WY_OK;
+	if (rc == WY_OK && step != SQLITE_DONE)
+		rc = db_fail(u->s->db, step, e, "meters");
 	sqlite3_finalize(st);
-	sqlite3_finalize(rooms);
-	free(ids);
-	free(w);
-	free(parts);
-	return rc;
+	if (rc != WY_OK || u->nshares == 0)
+		return rc;
+	qsort(u->shares, u->nshares, sizeof *u->shares, share_cmp);
+	for (n = 0, i = 0; i < u->nshares; i++)
+		if (n > 0 && share_cmp(&u->shares[n - 1], &u->shares[i]) == 0) {
+			u->shares[n - 1].usage += u->shares[i].usage;
+			u->shares[n - 1].amount += u->shares[i].amount;
+		} else
+			u->shares[n++] = u->shares[i];
+	u->nshares = n;
+	return WY_OK;
+}
+
+/* The room's share of item k, or NULL. */
+static struct share *
+find_share(struct run *u, int64_t room, size_t k)
+{
+	struct share key = { .room = room, .item = k };
+
+	if (u->nshares == 0)
+		return NULL;
+	return bsearch(&key, u->shares, u->nshares, sizeof *u->shares,
+	    share_cmp);
+}
+
+/* Count the shares no bill took (rooms without a standard of the item). */
+static void
+count_unbilled(struct run *u)
+{
+	size_t i;
+
+	for (i = 0; i < u->nshares; i++)
+		if (!u->shares[i].billed && u->shares[i].amount > 0) {
+			u->r->unbilled_shares++;
+			u->r->unbilled_amount += u->shares[i].amount;
+		}
 }
 
 /* The index of fee item id, or -1. */
@@ -262,7 +315,8 @@ static int
 bill_estate(struct run *u, int64_t estate, sqlite3_stmt *rows,
     sqlite3_stmt *ins, int64_t run_id, struct wy_err *e)
 {
-	int64_t room, item, prev_room = -1, prev_item = -1, usage, shared;
+	int64_t room, item, prev_room = -1, prev_item = -1;
+	struct share *sh;
 	struct fee_standard std;
 	struct fee_input in;
 	struct fee_result fr;
@@ -301,18 +355,19 @@ bill_estate(struct run *u, int64_t estate, sqlite3_stmt *rows,
 		if (!fee_bills_in(&u->items[k], u->p, std.start_period))
 			continue;
 		metered = u->types[k] >= 0;
-		usage = sqlite3_column_int64(rows, 11);
-		shared = u->shared != NULL && metered && room <= u->max_room ?
-		    u->shared[room * METER_TYPES + u->types[k]] : 0;
+		sh = metered ? find_share(u, room, (size_t)k) : NULL;
 		if (metered && sqlite3_column_type(rows, 11) == SQLITE_NULL &&
-		    shared == 0) {
+		    sh == NULL) {
 			u->est_missing[k]++;
+			if (room != u->last_missing)
+				u->r->missing_rooms++;
+			u->last_missing = room;
 			continue;
 		}
 		in = (struct fee_input){ .period = u->p,
 		    .charge_area = sqlite3_column_int64(rows, 7),
 		    .vacant = sqlite3_column_int(rows, 8),
-		    .usage = usage + (shared > 0 ? shared - 1 : 0),
+		    .usage = sqlite3_column_int64(rows, 11),
 		    .space_price = sqlite3_column_type(rows, 10) == SQLITE_NULL ? -1 :
 			sqlite3_column_int64(rows, 10) };
 		if ((rc = fee_calc(&u->items[k], &std, &in, &fr, e)) != WY_OK)
@@ -320,6 +375,16 @@ bill_estate(struct run *u, int64_t estate, sqlite3_stmt *rows,
 			    (long long)room, u->r->items[k].code);
 		if (!fr.billed)
 			continue;
+		if (sh != NULL) {	/* the share is billed whole, at the item's price */
+			fr.quantity += sh->usage;
+			fr.amount += sh->amount;
+			sh->billed = 1;
+			if (fr.amount > MONEY_MAX)
+				return wy_fail(e, WY_EINVALID, _("room id %lld, "
+				    "item %s: the amount is beyond %s"),
+				    (long long)room, u->r->items[k].code,
+				    "99999999999999");
+		}
 		if (!u->preview) {
 			date_format(fee_due_date(&u->items[k], u->p), due);
 			sqlite3_reset(ins);
@@ -352,6 +417,7 @@ bill_estate(struct run *u, int64_t estate, sqlite3_stmt *rows,
 	sqlite3_reset(rows);
 	if (rc != SQLITE_DONE)
 		return db_fail(u->s->db, rc, e, "fee_standards");
+	count_unbilled(u);
 	return WY_OK;
 }
 
@@ -494,9 +560,6 @@ run_prepare(struct run *u, int64_t estate, struct wy_err *e)
 		    _("period %s is closed: no bill can be added to it"), u->period);
 	if (rc != WY_OK && rc != WY_ENOTFOUND)
 		return rc;
-	if ((rc = db_int64(u->s->db, &u->max_room, e, "SELECT coalesce(max(id), 0)"
-	    " FROM rooms", "")) != WY_OK)
-		return rc;
 	if (estate != 0)
 		return db_int64(u->s->db, &u->todo, e, sql_count, "tI", u->period,
 		    estate);
@@ -557,7 +620,7 @@ out:
 	sqlite3_finalize(ins);
 	free(u.items);
 	free(u.types);
-	free(u.shared);
+	free(u.shares);
 	free(u.est_bills);
 	free(u.est_total);
 	free(u.est_missing);
@@ -680,5 +743,122 @@ bill_assign_standard(struct session *s, int64_t item_id, int64_t building_id,
 		db_rollback(s->db);
 		*added = 0;
 	}
+	return rc;
+}
+
+static const char sql_unread[] =
+    "SELECT m.code, r.code, m.type FROM meters m"
+    " JOIN rooms r ON r.id = m.room_id JOIN buildings b ON b.id = r.building_id"
+    " WHERE (?2 = 0 OR b.estate_id = ?2)"
+    " AND (m.removed IS NULL OR m.removed >= ?3)"
+    " AND (m.installed IS NULL OR m.installed <= ?4)"
+    " AND NOT EXISTS (SELECT 1 FROM readings rd WHERE rd.meter_id = m.id"
+    "  AND rd.period = ?1)"
+    " AND EXISTS (SELECT 1 FROM fee_standards st JOIN fee_items fi"
+    "  ON fi.id = st.fee_item_id AND fi.active = 1 AND fi.meter_type = m.type"
+    "  WHERE st.room_id = m.room_id AND st.start_period <= ?1"
+    "  AND (st.end_period IS NULL OR st.end_period >= ?1))"
+    " ORDER BY r.code, m.code";
+
+int
+bill_unread(struct session *s, const char *period, const char *estate,
+    struct bill_unread **v, size_t *n, int64_t *rooms, struct wy_err *e)
+{
+	char first[DATE_BUFSIZE], last[DATE_BUFSIZE], prev[33] = "";
+	int64_t estate_id = 0;
+	sqlite3_stmt *st;
+	size_t cap = 0;
+	int rc, p;
+
+	*v = NULL;
+	*n = 0;
+	*rooms = 0;
+	if ((rc = auth_require(s, "meter.read", e)) != WY_OK)
+		return rc;
+	if (period == NULL || period_parse(period, &p, e) != WY_OK)
+		return period == NULL ? wy_fail(e, WY_EINVALID, _("no period given")) :
+		    wy_prefix(e, "%s", _("Period"));
+	if (estate != NULL && (rc = db_int64(s->db, &estate_id, e,
+	    "SELECT id FROM estates WHERE code = ?", "t", estate)) != WY_OK)
+		return rc == WY_ENOTFOUND ? wy_fail(e, WY_ENOTFOUND,
+		    _("Estate: there is no estate '%s'"), estate) : rc;
+	date_format(period_first_day(p), first);
+	date_format(period_last_day(p), last);
+	if ((rc = db_prepare(s->db, sql_unread, &st, e)) != WY_OK)
+		return rc;
+	db_bind(s->db, st, e, "tItt", period, estate_id, first, last);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct bill_unread *u;
+
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 64;
+			*v = xrealloc(*v, cap * sizeof **v);
+		}
+		u = &(*v)[(*n)++];
+		snprintf(u->meter, sizeof u->meter, "%s", sqlite3_column_text(st, 0));
+		snprintf(u->room, sizeof u->room, "%s", sqlite3_column_text(st, 1));
+		snprintf(u->type, sizeof u->type, "%s", sqlite3_column_text(st, 2));
+		if (strcmp(prev, u->room) != 0)
+			(*rooms)++;
+		snprintf(prev, sizeof prev, "%s", u->room);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(*v);
+		*v = NULL;
+		*n = 0;
+		return db_fail(s->db, rc, e, "meters");
+	}
+	return WY_OK;
+}
+
+void
+bill_split_free(struct bill_split *b)
+{
+	meter_apport_free(&b->a);
+	free(b->items);
+	free(b->amounts);
+	memset(b, 0, sizeof *b);
+}
+
+int
+bill_split(struct session *s, int64_t meter_id, const char *period,
+    struct bill_split *b, struct wy_err *e)
+{
+	struct bill_result r = { 0 };
+	struct run u = { .s = s, .period = period, .r = &r };
+	int64_t *w = NULL;
+	size_t i, k;
+	int rc, type;
+
+	memset(b, 0, sizeof *b);
+	if ((rc = auth_require(s, "charge.read", e)) != WY_OK ||
+	    (rc = meter_apportion(s, meter_id, period, &b->a, e)) != WY_OK ||
+	    (rc = load_items(&u, e)) != WY_OK)
+		goto out;
+	type = type_index((const unsigned char *)b->a.type);
+	w = xcalloc(b->a.n + 1, sizeof *w);
+	for (i = 0; i < b->a.n; i++)
+		w[i] = b->a.shares[i].weight;
+	b->items = xcalloc(r.nitems + 1, sizeof *b->items);
+	b->amounts = xcalloc((r.nitems + 1) * (b->a.n + 1), sizeof *b->amounts);
+	for (k = 0; k < r.nitems; k++) {
+		if (type < 0 || u.types[k] != type)
+			continue;
+		b->items[b->nitems] = r.items[k];
+		if ((rc = fee_shared_amount(&u.items[k], b->a.usage,
+		    &b->items[b->nitems].total, e)) != WY_OK)
+			goto out;
+		meter_split(b->items[b->nitems].total, w, b->a.n,
+		    b->amounts + b->nitems * b->a.n);
+		b->nitems++;
+	}
+out:
+	free(w);
+	free(u.items);
+	free(u.types);
+	bill_result_free(&r);
+	if (rc != WY_OK)
+		bill_split_free(b);
 	return rc;
 }

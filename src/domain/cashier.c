@@ -26,7 +26,7 @@
 #include "wuye/i18n.h"
 #include "wuye/money.h"
 #include "wuye/cashier_series.h"
-#include "wuye/utf8.h"
+#include "wuye/text.h"
 
 /* The first column of the first row of the cached statement st in *out
  * (WY_ENOTFOUND without a row); resets st. */
@@ -372,9 +372,8 @@ cashier_pay_check(const struct cashier_payment *p, struct wy_err *e)
 		    money_format(p->amount, a, sizeof a));
 	if (p->tendered > MONEY_MAX)
 		return wy_fail(e, WY_EINVALID, _("tendered: out of range"));
-	if (p->note != NULL && utf8_has_control(p->note))
-		return wy_fail(e, WY_EINVALID, _("note: control characters are "
-		    "not allowed"));
+	if (text_check(_("note"), p->note, TEXT_MAX, 0, e) != WY_OK)
+		return WY_EINVALID;
 	if (p->room_id <= 0 && p->client_id <= 0)
 		return wy_fail(e, WY_EINVALID, _("a payment needs a room or a "
 		    "client"));
@@ -663,9 +662,11 @@ cashier_void(struct session *s, const char *number, const char *reason,
 	if (number == NULL || *number == '\0')
 		return wy_fail(e, WY_EINVALID, _("a void needs a receipt "
 		    "number"));
-	if (reason == NULL || *reason == '\0' || utf8_has_control(reason))
+	if (reason == NULL || *reason == '\0')
 		return wy_fail(e, WY_EINVALID, _("reason: a void needs a reason "
 		    "(one line of text)"));
+	if ((rc = text_check(_("reason"), reason, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
 	return cashier_end(s, cashier_void_tx(s, number, reason, e), NULL, e);
@@ -718,9 +719,11 @@ cashier_waive(struct session *s, int64_t bill_id, int64_t amount,
 	if (amount <= 0 || amount > MONEY_MAX)
 		return wy_fail(e, WY_EINVALID, _("amount: a waiver must be more "
 		    "than 0"));
-	if (reason == NULL || *reason == '\0' || utf8_has_control(reason))
+	if (reason == NULL || *reason == '\0')
 		return wy_fail(e, WY_EINVALID, _("reason: a waiver needs a "
 		    "reason (one line of text)"));
+	if ((rc = text_check(_("reason"), reason, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
 	return cashier_end(s, cashier_waive_tx(s, bill_id, amount, reason, e),

@@ -16,7 +16,7 @@
 #include "wuye/db.h"
 #include "wuye/i18n.h"
 #include "wuye/money.h"
-#include "wuye/utf8.h"
+#include "wuye/text.h"
 
 /* The body of cashier_deposit_take, inside the transaction. */
 static int
@@ -80,6 +80,8 @@ cashier_deposit_take(struct session *s, int64_t room_id,
 	if (amount <= 0 || amount > MONEY_MAX)
 		return wy_fail(e, WY_EINVALID, _("amount: a deposit must be "
 		    "more than 0"));
+	if ((rc = text_check(_("note"), note, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
@@ -152,6 +154,8 @@ cashier_deposit_refund(struct session *s, int64_t deposit_id,
 	if (!cashier_method_ok(method) || strcmp(method, "prepay") == 0)
 		return wy_fail(e, WY_EINVALID, _("method: '%s' cannot refund a "
 		    "deposit"), method != NULL ? method : "");
+	if ((rc = text_check(_("note"), note, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
@@ -213,10 +217,11 @@ cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
 	if (amount <= 0 || amount > MONEY_MAX)
 		return wy_fail(e, WY_EINVALID, _("amount: a refund must be more "
 		    "than 0"));
-	if (reason == NULL || *reason == '\0' || utf8_has_control(reason) ||
-	    strlen(reason) > 400)
-		return wy_fail(e, WY_EINVALID, _("reason: a refund needs one, of "
-		    "at most 400 bytes without control characters"));
+	if (reason == NULL || *reason == '\0')
+		return wy_fail(e, WY_EINVALID, _("reason: a refund needs a "
+		    "reason"));
+	if ((rc = text_check(_("reason"), reason, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	cashier_date(NULL, date, period, NULL, e);
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;

@@ -29,6 +29,7 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/money.h"
+#include "wuye/text.h"
 
 static const char *const field_type_names[] = {
 #define FIELD_TYPE_NAME(name, text) text,
@@ -256,11 +257,11 @@ parse_field(dictionary *d, const char *src, const char *sec, struct field *f,
 		f->type = (enum field_type)t;
 	}
 	f->scale = f->type == FIELD_MONEY ? 2 : 0;
-	f->maxlen = f->type == FIELD_LONGTEXT ? 2000 : 200;
+	f->maxlen = f->type == FIELD_LONGTEXT ? TEXT_MAX : 200;
 	f->width = f->type == FIELD_DATE ? 10 : f->type == FIELD_MONEY ? 12 : 10;
 	if ((rc = def_int(src, sec, "width", ini_get(d, sec, "width"), 1, 200,
 	    &f->width, e)) != WY_OK ||
-	    (rc = def_int(src, sec, "maxlen", ini_get(d, sec, "maxlen"), 1, 100000,
+	    (rc = def_int(src, sec, "maxlen", ini_get(d, sec, "maxlen"), 1, TEXT_MAX,
 	    &f->maxlen, e)) != WY_OK ||
 	    (rc = def_bool(src, sec, "required", ini_get(d, sec, "required"),
 	    &f->required, e)) != WY_OK ||

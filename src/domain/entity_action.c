@@ -15,6 +15,7 @@
 
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
+#include "wuye/text.h"
 
 extern const struct entity_call expense_calls[];
 
@@ -63,6 +64,12 @@ entity_action_run(struct session *s, const struct entity *ent, size_t i,
 			free(answer);
 			answer = NULL;
 		}
+	}
+	/* The answer is free text: the one check of text.h. */
+	if ((rc = text_check(entity_action_label(a), answer, TEXT_MAX, 0,
+	    e)) != WY_OK) {
+		free(answer);
+		return rc;
 	}
 	rc = a->fn(s, id, answer, e);
 	free(answer);

@@ -14,7 +14,7 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/money.h"
-#include "wuye/utf8.h"
+#include "wuye/text.h"
 
 /* Resolve date (NULL: today) into buf (DATE_BUFSIZE). */
 static int
@@ -132,11 +132,12 @@ int
 expense_reject(struct session *s, int64_t id, const char *reason,
     const char *date, struct wy_err *e)
 {
+	int rc;
+
 	if (reason == NULL || *reason == '\0')
 		return wy_fail(e, WY_EINVALID, _("a rejection needs a reason"));
-	if (utf8_has_control(reason) || strlen(reason) > 400)
-		return wy_fail(e, WY_EINVALID, _("reason: at most 400 bytes, "
-		    "no control characters"));
+	if ((rc = text_check(_("reason"), reason, TEXT_MAX, 0, e)) != WY_OK)
+		return rc;
 	/* The reason is stored as given (the state says it is a rejection):
 	 * data stays in the words of whoever wrote it, whatever the language
 	 * of the screen that shows it later. */

@@ -184,6 +184,24 @@ fee_calc(const struct fee_item *it, const struct fee_standard *std,
 	return WY_OK;
 }
 
+int
+fee_shared_amount(const struct fee_item *it, int64_t usage, int64_t *amount,
+    struct wy_err *e)
+{
+	int64_t price = it->unit_price;
+	wide v;
+
+	*amount = 0;
+	if (it->method == FEE_TIERED && it->ntiers > 0)
+		price = it->tiers[0].unit_price;
+	v = round_amount((wide)price * (usage > 0 ? usage : 0), 7, it->rounding);
+	if (v > MONEY_MAX)
+		return wy_fail(e, WY_EINVALID, _("the amount is beyond %s"),
+		    "99999999999999");
+	*amount = (int64_t)v;
+	return WY_OK;
+}
+
 int32_t
 fee_due_date(const struct fee_item *it, int period)
 {

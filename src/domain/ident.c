@@ -3,9 +3,11 @@
  * The ID card check character is ISO 7064 MOD 11-2 as GB 11643-1999 gives
  * it: the sum of the first 17 digits times the weights 7 9 10 5 8 4 2 1 6 3
  * 7 9 10 5 8 4 2 (that is 2^(17-i) mod 11), taken mod 11, indexes
- * "10X98765432".  The birth date (characters 7-14) must be a real date from
- * 1900-01-01 to today, by date.h.  Phone numbers are matched by hand against
- * the three shapes in ident.h; nothing is looked up.
+ * "10X98765432".  The birth date (characters 7-14) must be a real date
+ * (any year: date.h stops at 1900, so the days of the month are counted
+ * here); that it is from 1900-01-01 to today is only plausible, a warning.
+ * Phone numbers are matched by hand against the three shapes in ident.h;
+ * nothing is looked up.
  */
 #include "wuye/ident.h"
 
@@ -17,6 +19,7 @@
 #include "wuye/utf8.h"
 
 #define IDENT_LEN 18
+#define IDENT_YEAR_MIN 1900	/* an earlier birth year is a warning */
 
 static const int id_weights[17] = {
 	7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2
@@ -99,19 +102,39 @@ ident_idcard_check(const char *id, struct wy_err *e)
 	y = digits_value(id + 6, 4);
 	m = digits_value(id + 10, 2);
 	d = digits_value(id + 12, 2);
-	if (!date_valid_ymd(y, m, d))
+	if (d < 1 || d > date_days_in_month(y, m))
 		return wy_fail(e, WY_EINVALID,
 		    _("ID number '%s': birth date %.4s-%.2s-%.2s is not a real "
-		    "date from 1900 on"), q, id + 6, id + 10, id + 12);
-	if (date_from_ymd(y, m, d) > date_today())
-		return wy_fail(e, WY_EINVALID,
-		    _("ID number '%s': birth date %.4s-%.2s-%.2s is in the "
-		    "future"), q, id + 6, id + 10, id + 12);
+		    "date"), q, id + 6, id + 10, id + 12);
 	want = ident_check_digit(id);
 	if (got != want)
 		return wy_fail(e, WY_EINVALID,
 		    _("ID number '%s': check digit is %c, should be %c"), q,
 		    got, want);
+	return WY_OK;
+}
+
+/* The plausibility rules of a number that passed ident_idcard_check. */
+int
+ident_idcard_plausible(const char *id, struct wy_err *e)
+{
+	char q[UTF8_EXCERPT_MAX + 4];
+	int y, m, d;
+
+	if (id == NULL || count_digits(id) < 14)
+		return WY_OK;
+	utf8_excerpt(id, q, sizeof q);
+	y = digits_value(id + 6, 4);
+	m = digits_value(id + 10, 2);
+	d = digits_value(id + 12, 2);
+	if (y < IDENT_YEAR_MIN)
+		return wy_fail(e, WY_EINVALID,
+		    _("ID number '%s': birth date %.4s-%.2s-%.2s is before %d"),
+		    q, id + 6, id + 10, id + 12, IDENT_YEAR_MIN);
+	if (!date_valid_ymd(y, m, d) || date_from_ymd(y, m, d) > date_today())
+		return wy_fail(e, WY_EINVALID,
+		    _("ID number '%s': birth date %.4s-%.2s-%.2s is in the "
+		    "future"), q, id + 6, id + 10, id + 12);
 	return WY_OK;
 }
 

@@ -8,6 +8,10 @@
  * the file is caught like one already in the database).  At the first
  * problem the transaction is doomed; checking goes on to report more, and
  * the end rolls back.
+ *
+ * A row with fewer cells than the header has the missing trailing cells
+ * empty; one with more is an error.  A NUL byte in a cell, which would
+ * cut the C string short, is refused like any other control character.
  */
 #include "wuye/import.h"
 
@@ -34,20 +38,22 @@ struct import {
 	long row_line;		/* line where the current record started */
 	char **cells;		/* cells of the current record */
 	size_t ncells, cap;
+	int nul_col;		/* first cell (1-based) with a NUL byte, or 0 */
 	int *map;		/* column -> field index, -1 unknown */
 	size_t ncols;		/* columns in the header */
 	int header_done;
 	long rows;		/* records imported */
+	long warned;		/* ... of which despite a warning */
 	long errors;
 	int stop;		/* too many errors or a fatal one */
 	struct wy_err first;	/* the first problem */
 	struct value *values;
 };
 
-/* Report a problem at the current record, in column col (1-based) or in
- * the record as a whole (col 0). */
+/* Report a problem of status code at the current record, in column col
+ * (1-based) or in the record as a whole (col 0). */
 static void
-problem(struct import *im, int col, const char *msg)
+problem_code(struct import *im, int code, int col, const char *msg)
 {
 	char buf[WY_ERR_MSG_MAX + 256];
 
@@ -57,12 +63,19 @@ problem(struct import *im, int col, const char *msg)
 	else
 		snprintf(buf, sizeof buf, "%s:%ld: %s", im->name, im->row_line, msg);
 	if (im->errors == 0)
-		wy_fail(&im->first, WY_EINVALID, "%s", buf);
+		wy_fail(&im->first, code, "%s", buf);
 	im->errors++;
 	if (im->o->problem != NULL)
 		im->o->problem(im->o->arg, buf);
 	if (im->errors >= im->o->max_errors)
 		im->stop = 1;
+}
+
+/* An invalid-input problem (see problem_code). */
+static void
+problem(struct import *im, int col, const char *msg)
+{
+	problem_code(im, WY_EINVALID, col, msg);
 }
 
 static void
@@ -75,6 +88,8 @@ cell_cb(void *data, size_t len, void *arg)
 		im->cap = im->cap * 2 + 16;
 		im->cells = xrealloc(im->cells, im->cap * sizeof *im->cells);
 	}
+	if (im->nul_col == 0 && len > 0 && memchr(data, '\0', len) != NULL)
+		im->nul_col = (int)im->ncells + 1;
 	s = xmalloc(len + 1);
 	memcpy(s, data, len);
 	s[len] = '\0';
@@ -140,6 +155,37 @@ column_of(const struct import *im, const struct field *f)
 	return 0;
 }
 
+/* The refusal of a NUL byte in the cell at column col (1-based). */
+static void
+nul_problem(struct import *im, int col)
+{
+	const struct field *f = NULL;
+	char msg[512];
+
+	if (im->header_done && (size_t)col <= im->ncols && im->map[col - 1] >= 0)
+		f = &im->ent->fields[im->map[col - 1]];
+	if (f != NULL)
+		snprintf(msg, sizeof msg, _("%s: control characters are not allowed"),
+		    field_label(f));
+	else
+		snprintf(msg, sizeof msg, "%s",
+		    _("a NUL byte; control characters are not allowed"));
+	problem(im, col, msg);
+}
+
+/* A warning refused: say how to import the row anyway. */
+static void
+warning_problem(struct import *im, int col, const char *rule)
+{
+	char msg[WY_ERR_MSG_MAX + 256], perm[64];
+
+	entity_override_perm(im->ent, perm, sizeof perm);
+	snprintf(msg, sizeof msg,
+	    _("%s (a warning: a user with the permission %s may import the row "
+	    "anyway with --accept-warnings)"), rule, perm);
+	problem(im, col, msg);
+}
+
 /* Parse, check and insert one record. */
 static void
 read_record(struct import *im)
@@ -150,9 +196,9 @@ read_record(struct import *im)
 	const struct field *bad;
 	int64_t id;
 	size_t i;
-	int col_of_field;
+	int col_of_field, rc, warned;
 
-	if (im->ncells != im->ncols) {
+	if (im->ncells > im->ncols) {
 		snprintf(msg, sizeof msg, _("%zu cells, but the header has %zu columns"),
 		    im->ncells, im->ncols);
 		problem(im, 0, msg);
@@ -162,8 +208,9 @@ read_record(struct import *im)
 	for (i = 0; i < ent->nfields; i++) {
 		const char *text = NULL;
 
+		/* A missing trailing cell is an empty one. */
 		col_of_field = column_of(im, &ent->fields[i]);
-		if (col_of_field > 0)
+		if (col_of_field > 0 && (size_t)col_of_field <= im->ncells)
 			text = im->cells[col_of_field - 1];
 		if (field_parse(im->s, ent, &ent->fields[i], text, 1,
 		    &im->values[i], &e) != WY_OK) {
@@ -174,8 +221,14 @@ read_record(struct import *im)
 			return;
 		}
 	}
-	if (entity_check(im->s, ent, im->values, 0, &bad, &e) != WY_OK) {
-		problem(im, bad != NULL ? column_of(im, bad) : 0, e.msg);
+	rc = entity_check_warn(im->s, ent, im->values, 0, im->o->accept_warnings,
+	    &warned, &bad, &e);
+	if (rc != WY_OK) {
+		col_of_field = bad != NULL ? column_of(im, bad) : 0;
+		if (warned && rc == WY_EINVALID)
+			warning_problem(im, col_of_field, e.msg);
+		else
+			problem_code(im, rc, col_of_field, e.msg);
 		return;
 	}
 	if (entity_insert(im->s, ent, im->values, &id, &e) != WY_OK) {
@@ -185,6 +238,7 @@ read_record(struct import *im)
 		return;
 	}
 	im->rows++;
+	im->warned += warned;
 	if (im->o->progress != NULL && im->rows % 1000 == 0)
 		im->o->progress(im->o->arg, im->rows);
 }
@@ -197,8 +251,14 @@ record_cb(int c, void *arg)
 
 	(void)c;
 	if (!im->stop) {
-		/* Skip blank lines (a single empty cell). */
-		if (!(im->ncells == 1 && im->cells[0][0] == '\0')) {
+		if (im->nul_col > 0) {
+			/* The row is refused; a header still names the
+			 * columns, so that the rows after it are read. */
+			nul_problem(im, im->nul_col);
+			if (!im->header_done)
+				read_header(im);
+		} else if (!(im->ncells == 1 && im->cells[0][0] == '\0')) {
+			/* (Blank lines, a single empty cell, are skipped.) */
 			if (!im->header_done)
 				read_header(im);
 			else
@@ -208,6 +268,7 @@ record_cb(int c, void *arg)
 	for (i = 0; i < im->ncells; i++)
 		free(im->cells[i]);
 	im->ncells = 0;
+	im->nul_col = 0;
 	im->row_line = im->line + 1;
 }
 
@@ -217,7 +278,7 @@ import_csv(struct session *s, const struct entity *ent,
 {
 	struct import im = { .s = s, .ent = ent, .o = o };
 	struct csv_parser p;
-	char detail[512], *line = NULL;
+	char detail[512], perm[64], *line = NULL;
 	size_t cap = 0;
 	ssize_t n;
 	FILE *f;
@@ -227,6 +288,9 @@ import_csv(struct session *s, const struct entity *ent,
 	if ((rc = auth_require(s, "import", e)) != WY_OK ||
 	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
+	if (o->accept_warnings && (rc = auth_require(s, entity_override_perm(ent,
+	    perm, sizeof perm), e)) != WY_OK)
+		return wy_prefix(e, "--accept-warnings");
 	im.name = strcmp(o->path, "-") == 0 ? "stdin" : o->path;
 	f = strcmp(o->path, "-") == 0 ? stdin : fopen(o->path, "rb");
 	if (f == NULL)
@@ -275,6 +339,9 @@ import_csv(struct session *s, const struct entity *ent,
 		goto out;
 	}
 	snprintf(detail, sizeof detail, "%ld rows from %s", im.rows, im.name);
+	if (im.warned > 0)
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+		    " (%ld despite a warning)", im.warned);
 	if ((rc = audit_append(s, "import", ent->table, 0, detail, e)) != WY_OK ||
 	    (rc = db_commit(s->db, e)) != WY_OK) {
 		db_rollback(s->db);

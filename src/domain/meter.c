@@ -15,12 +15,18 @@
 #include "wuye/mem.h"
 #include "wuye/money.h"
 
+int64_t
+meter_wrap(int64_t dial_max)
+{
+	return (dial_max / 1000 + 1) * 1000;
+}
+
 int
 meter_usage(int64_t previous, int64_t reading, int64_t dial_max,
     int64_t multiplier, struct meter_calc *c, struct wy_err *e)
 {
 	char a[MONEY_BUFSIZE], b[MONEY_BUFSIZE];
-	int64_t raw;
+	int64_t raw, wrap = meter_wrap(dial_max);
 
 	c->previous = previous;
 	c->rolled = 0;
@@ -39,9 +45,9 @@ meter_usage(int64_t previous, int64_t reading, int64_t dial_max,
 	if (reading >= previous)
 		raw = reading - previous;
 	else {
-		raw = dial_max + 1 - previous + reading;
+		raw = wrap - previous + reading;
 		c->rolled = 1;
-		if (raw > (dial_max + 1) / 2)
+		if (raw > wrap / 2)
 			c->warn |= METER_WARN_TYPO;
 	}
 	if (multiplier < 1 || raw > INT64_C(999999999999999) / multiplier)
@@ -261,30 +267,36 @@ meter_split(int64_t total, const int64_t *weights, size_t n, int64_t *parts)
 	free(r);
 }
 
-int
-meter_apportion(struct session *s, int64_t meter_id, const char *period,
-    struct meter_share **shares, size_t *n, struct wy_err *e)
+void
+meter_apport_free(struct meter_apport *a)
 {
-	int64_t building = 0, estate = 0, usage = 0, *w = NULL, *parts;
+	free(a->shares);
+	memset(a, 0, sizeof *a);
+}
+
+int
+meter_apportion_of(struct session *s, int64_t meter_id, const char *period,
+    struct meter_apport *a, struct wy_err *e)
+{
+	int64_t building = 0, estate = 0, *w, *parts;
 	sqlite3_stmt *st;
 	size_t cap = 0, i;
-	int rc, equal = 0;
+	int rc;
 
-	*shares = NULL;
-	*n = 0;
-	if ((rc = auth_require(s, "meter.read", e)) != WY_OK)
-		return rc;
+	memset(a, 0, sizeof *a);
 	if ((rc = db_prepare(s->db, "SELECT building_id, estate_id, apportion,"
-	    " (SELECT usage FROM readings WHERE meter_id = m.id AND period = ?)"
-	    " FROM meters m WHERE id = ?", &st, e)) != WY_OK)
+	    " (SELECT usage FROM readings WHERE meter_id = m.id AND period = ?),"
+	    " type FROM meters m WHERE id = ?", &st, e)) != WY_OK)
 		return rc;
 	db_bind(s->db, st, e, "tI", period, meter_id);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		building = sqlite3_column_int64(st, 0);
 		estate = sqlite3_column_int64(st, 1);
-		equal = sqlite3_column_text(st, 2) != NULL &&
+		a->equal = sqlite3_column_text(st, 2) != NULL &&
 		    strcmp((const char *)sqlite3_column_text(st, 2), "equal") == 0;
-		usage = sqlite3_column_int64(st, 3);
+		a->usage = sqlite3_column_int64(st, 3);
+		snprintf(a->type, sizeof a->type, "%s",
+		    (const char *)sqlite3_column_text(st, 4));
 	}
 	sqlite3_finalize(st);
 	if (rc == SQLITE_DONE)
@@ -295,37 +307,50 @@ meter_apportion(struct session *s, int64_t meter_id, const char *period,
 	if (building == 0 && estate == 0)
 		return wy_fail(e, WY_EINVALID, _("Meter: a room's own meter is not shared"));
 	if ((rc = db_prepare(s->db, building != 0 ?
-	    "SELECT id, charge_area FROM rooms WHERE building_id = ?1 ORDER BY code" :
-	    "SELECT r.id, r.charge_area FROM rooms r JOIN buildings b"
+	    "SELECT id, charge_area, code FROM rooms WHERE building_id = ?1"
+	    " ORDER BY code" :
+	    "SELECT r.id, r.charge_area, r.code FROM rooms r JOIN buildings b"
 	    " ON b.id = r.building_id WHERE b.estate_id = ?1 ORDER BY r.code",
 	    &st, e)) != WY_OK)
 		return rc;
 	db_bind(s->db, st, e, "I", building != 0 ? building : estate);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (*n == cap) {
+		if (a->n == cap) {
 			cap = cap ? cap * 2 : 64;
-			*shares = xrealloc(*shares, cap * sizeof **shares);
+			a->shares = xrealloc(a->shares, cap * sizeof *a->shares);
 		}
-		(*shares)[*n] = (struct meter_share){
+		a->shares[a->n] = (struct meter_share){
 		    .room_id = sqlite3_column_int64(st, 0),
-		    .weight = equal ? 1 : sqlite3_column_int64(st, 1) };
-		(*n)++;
+		    .weight = a->equal ? 1 : sqlite3_column_int64(st, 1) };
+		snprintf(a->shares[a->n].room, sizeof a->shares[a->n].room, "%s",
+		    (const char *)sqlite3_column_text(st, 2));
+		a->n++;
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE) {
-		free(*shares);
-		*shares = NULL;
-		*n = 0;
+		meter_apport_free(a);
 		return db_fail(s->db, rc, e, "rooms");
 	}
-	w = xcalloc(*n + 1, sizeof *w);
-	parts = xcalloc(*n + 1, sizeof *parts);
-	for (i = 0; i < *n; i++)
-		w[i] = (*shares)[i].weight;
-	meter_split(usage, w, *n, parts);
-	for (i = 0; i < *n; i++)
-		(*shares)[i].usage = parts[i];
+	w = xcalloc(a->n + 1, sizeof *w);
+	parts = xcalloc(a->n + 1, sizeof *parts);
+	for (i = 0; i < a->n; i++)
+		w[i] = a->shares[i].weight;
+	meter_split(a->usage, w, a->n, parts);
+	for (i = 0; i < a->n; i++)
+		a->shares[i].usage = parts[i];
 	free(w);
 	free(parts);
 	return WY_OK;
+}
+
+int
+meter_apportion(struct session *s, int64_t meter_id, const char *period,
+    struct meter_apport *a, struct wy_err *e)
+{
+	int rc;
+
+	memset(a, 0, sizeof *a);
+	if ((rc = auth_require(s, "meter.read", e)) != WY_OK)
+		return rc;
+	return meter_apportion_of(s, meter_id, period, a, e);
 }

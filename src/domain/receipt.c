@@ -383,6 +383,51 @@ receipt_handover_voids(struct session *s, const char *cashier,
 	return rc == SQLITE_DONE ? WY_OK : db_fail(s->db, rc, e, "receipts");
 }
 
+/* The live receipts of the hand-over by kind, which add up to its total
+ * too, and beside them the prepayment kept and drawn (no money moved at
+ * the desk for a draw). */
+static int
+receipt_handover_kinds(struct session *s, const char *cashier,
+    const char *date, FILE *f, struct wy_err *e)
+{
+	static const char *const kinds[] = { "payment", "deposit",
+	    "deposit_refund", "refund" };
+	int64_t n[4] = { 0 }, sum[4] = { 0 }, pin = 0, pout = 0;
+	sqlite3_stmt *st;
+	char a[MONEY_BUFSIZE];
+	size_t i;
+	int rc;
+
+	if ((rc = db_prepare(s->db, "SELECT kind, count(*), sum(amount),"
+	    " sum(prepay_in), sum(prepay_out) FROM receipts WHERE cashier = ?"
+	    " AND date = ? AND voided_at IS NULL GROUP BY kind", &st,
+	    e)) != WY_OK)
+		return rc;
+	if ((rc = db_bind(s->db, st, e, "tt", cashier, date)) != WY_OK) {
+		sqlite3_finalize(st);
+		return rc;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (i = 0; i < 4; i++)
+			if (strcmp(receipt_str(st, 0), kinds[i]) == 0) {
+				n[i] = sqlite3_column_int64(st, 1);
+				sum[i] = sqlite3_column_int64(st, 2) * (i >= 2 ? -1 : 1);
+				pin += sqlite3_column_int64(st, 3);
+				pout += sqlite3_column_int64(st, 4);
+			}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return db_fail(s->db, rc, e, "receipts");
+	fputs("\nkind\treceipts\ttotal\n", f);
+	for (i = 0; i < 4; i++)
+		fprintf(f, "%s\t%lld\t%s\n", kinds[i], (long long)n[i],
+		    money_format(sum[i], a, sizeof a));
+	fprintf(f, "kept_as_prepayment\t\t%s\n", money_format(pin, a, sizeof a));
+	fprintf(f, "drawn_from_prepayment\t\t%s\n", money_format(pout, a,
+	    sizeof a));
+	return WY_OK;
+}
+
 /* Write the hand-over of cashier on date to f. */
 static int
 receipt_handover_write(struct session *s, const char *cashier,
@@ -446,6 +491,8 @@ receipt_handover_write(struct session *s, const char *cashier,
 	    money_format(live, a, sizeof a));
 	fprintf(f, "void\t%lld\t%s\n", (long long)nvoid,
 	    money_format(voided, a, sizeof a));
+	if ((rc = receipt_handover_kinds(s, cashier, date, f, e)) != WY_OK)
+		return rc;
 	return receipt_handover_voids(s, cashier, date, f, e);
 }
 

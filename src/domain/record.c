@@ -21,6 +21,7 @@
 #include "wuye/mem.h"
 #include "wuye/ident.h"
 #include "wuye/money.h"
+#include "wuye/text.h"
 #include "wuye/utf8.h"
 
 extern const struct entity_rule property_rules[];
@@ -199,21 +200,14 @@ field_parse(struct session *s, const struct entity *ent,
 			return WY_OK;
 		text = f->def;
 	}
-	if (!utf8_valid(text, strlen(text)))
-		return wy_fail(e, WY_EINVALID, _("%s: the text is not valid UTF-8"),
-		    field_label(f));
-	if (f->type == FIELD_LONGTEXT ? strpbrk(text, "\x01\x02\x03\x04\x05\x06\x07"
-	    "\x08\x0b\x0c\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a"
-	    "\x1b\x1c\x1d\x1e\x1f\x7f") != NULL : utf8_has_control(text))
-		return wy_fail(e, WY_EINVALID, _("%s: control characters are not allowed"),
-		    field_label(f));
+	/* The one check of free text (text.h), as for notes and reasons. */
+	if ((rc = text_check(field_label(f), text, f->type == FIELD_TEXT ||
+	    f->type == FIELD_LONGTEXT ? f->maxlen : TEXT_MAX,
+	    f->type == FIELD_LONGTEXT ? TEXT_LINES : 0, e)) != WY_OK)
+		return rc;
 	switch (f->type) {
 	case FIELD_TEXT:
 	case FIELD_LONGTEXT:
-		if ((int)utf8_len(text) > f->maxlen)
-			return wy_fail(e, WY_EINVALID,
-			    _("%s: too long (%zu characters, at most %d)"),
-			    field_label(f), utf8_len(text), f->maxlen);
 		if (f->format != NULL && strcmp(f->format, "code") == 0 &&
 		    (rc = check_code(f, text, e)) != WY_OK)
 			return rc;
@@ -408,7 +402,8 @@ entity_value(const struct entity *ent, struct value *values, const char *name)
 }
 
 /* format = idcard: check an 18-digit ID when the record's id_type is
- * idcard (or when it has no id_type field). */
+ * idcard (or when it has no id_type field).  The hard rules are errors,
+ * the plausible birth date a warning. */
 static int
 check_idcard(const struct entity *ent, struct value *values,
     struct value *v, struct wy_err *e)
@@ -424,23 +419,63 @@ check_idcard(const struct entity *ent, struct value *values,
 	    strcmp(type->s, "idcard") != 0))
 		return WY_OK;
 	rc = ident_idcard_check(v->s, e);	/* the message names the number */
+	if (rc != WY_OK)
+		return rc;
 	n = strlen(v->s);
-	if (rc == WY_OK && n > 0 && v->s[n - 1] == 'x')
+	if (n > 0 && v->s[n - 1] == 'x')
 		v->s[n - 1] = 'X';	/* stored as printed on the card */
-	return rc;
+	if (ident_idcard_plausible(v->s, e) != WY_OK)
+		return ENTITY_WARNING;
+	return WY_OK;
+}
+
+const char *
+entity_override_perm(const struct entity *ent, char *buf, size_t size)
+{
+	const char *w = ent->perm_write != NULL ? ent->perm_write : "";
+
+	snprintf(buf, size, "%.*s.override", (int)strcspn(w, "."), w);
+	return buf;
 }
 
 int
-entity_check(struct session *s, const struct entity *ent,
-    struct value *values, int64_t id, const struct field **where,
-    struct wy_err *e)
+entity_may_override(const struct session *s, const struct entity *ent)
+{
+	char perm[64];
+
+	return auth_can(s, entity_override_perm(ent, perm, sizeof perm));
+}
+
+/* Keep the first warning (in *first, its field in *wf) and go on. */
+static void
+note_warning(struct wy_err *first, const struct field **wf,
+    const struct field *f, int *nwarn, struct wy_err *e)
+{
+	if ((*nwarn)++ == 0) {
+		*first = *e;
+		*wf = f;
+	}
+	wy_clear(e);
+}
+
+/* entity_check_warn; *accepted (may be NULL) gets the name of the field
+ * of the first warning of a record that passes because it was accepted
+ * ("record" for the record as a whole), else stays NULL. */
+static int
+check_record(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, int accept, int *warned,
+    const struct field **where, const char **accepted, struct wy_err *e)
 {
 	const struct entity_rule *r;
-	const struct field *f;
+	const struct field *f, *wf = NULL;
+	struct wy_err first = { 0 };
+	char perm[64];
 	const char *bad;
 	size_t i, t;
-	int rc;
+	int rc, nwarn = 0;
 
+	if (warned != NULL)
+		*warned = 0;
 	for (i = 0; i < ent->nfields; i++) {
 		f = &ent->fields[i];
 		if (where != NULL)
@@ -452,23 +487,65 @@ entity_check(struct session *s, const struct entity *ent,
 		    (rc = check_unique(s, ent, f, &values[i], id, e)) != WY_OK)
 			return rc;
 		if (f->format != NULL && strcmp(f->format, "idcard") == 0 &&
-		    (rc = check_idcard(ent, values, &values[i], e)) != WY_OK)
-			return rc;
+		    (rc = check_idcard(ent, values, &values[i], e)) != WY_OK) {
+			if (rc != ENTITY_WARNING)
+				return rc;
+			note_warning(&first, &wf, f, &nwarn, e);
+		}
 	}
 	for (t = 0; t < sizeof rule_tables / sizeof rule_tables[0]; t++)
 		for (r = rule_tables[t]; r->entity != NULL; r++) {
 			if (strcmp(r->entity, ent->name) != 0)
 				continue;
 			bad = NULL;
-			if ((rc = r->check(s, ent, values, id, &bad, e)) != WY_OK) {
+			rc = r->check(s, ent, values, id, &bad, e);
+			f = bad != NULL ? entity_field(ent, bad) : NULL;
+			if (rc == ENTITY_WARNING)
+				note_warning(&first, &wf, f, &nwarn, e);
+			else if (rc != WY_OK) {
 				if (where != NULL)
-					*where = bad != NULL ? entity_field(ent, bad) : NULL;
+					*where = f;
 				return rc;
 			}
 		}
 	if (where != NULL)
 		*where = NULL;
+	if (nwarn == 0)
+		return WY_OK;
+	if (warned != NULL)
+		*warned = 1;
+	if (where != NULL)
+		*where = wf;
+	if (!accept) {
+		if (e != NULL)
+			*e = first;
+		return WY_EINVALID;
+	}
+	if (!entity_may_override(s, ent))
+		return wy_fail(e, WY_EDENIED,
+		    _("%s; only a user with the permission %s may save it anyway"),
+		    first.msg, entity_override_perm(ent, perm, sizeof perm));
+	if (where != NULL)
+		*where = NULL;
+	if (accepted != NULL)
+		*accepted = wf != NULL ? wf->name : "record";
 	return WY_OK;
+}
+
+int
+entity_check_warn(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, int accept, int *warned,
+    const struct field **where, struct wy_err *e)
+{
+	return check_record(s, ent, values, id, accept, warned, where, NULL, e);
+}
+
+int
+entity_check(struct session *s, const struct entity *ent,
+    struct value *values, int64_t id, const struct field **where,
+    struct wy_err *e)
+{
+	return check_record(s, ent, values, id, 0, NULL, where, NULL, e);
 }
 
 /* Append to a growing SQL text; the pieces are checked identifiers. */
@@ -587,20 +664,24 @@ run_after(struct session *s, const struct entity *ent,
 }
 
 int
-entity_save(struct session *s, const struct entity *ent, int64_t id,
-    int64_t version, struct value *values, int64_t *newid,
-    const struct field **where, struct wy_err *e)
+entity_save_warn(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, int accept, int *warned,
+    int64_t *newid, const struct field **where, struct wy_err *e)
 {
-	char detail[64];
+	const char *accepted = NULL;
+	char detail[128];
 	int64_t saved = id;
 	int rc;
 
+	if (warned != NULL)
+		*warned = 0;
 	if (where != NULL)
 		*where = NULL;
 	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK ||
 	    (rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	rc = entity_check(s, ent, values, id, where, e);
+	rc = check_record(s, ent, values, id, accept, warned, where, &accepted,
+	    e);
 	if (rc == WY_OK && id == 0)
 		rc = entity_insert(s, ent, values, &saved, e);
 	else if (rc == WY_OK)
@@ -609,6 +690,9 @@ entity_save(struct session *s, const struct entity *ent, int64_t id,
 		rc = run_after(s, ent, values, saved, e);
 	snprintf(detail, sizeof detail, id == 0 ? "new" : "version %lld",
 	    (long long)version);
+	if (accepted != NULL)	/* the field, not its value: no ID in the log */
+		snprintf(detail + strlen(detail), sizeof detail - strlen(detail),
+		    "; warning accepted: %s", accepted);
 	if (rc == WY_OK)
 		rc = audit_append(s, id == 0 ? "insert" : "update", ent->table,
 		    saved, detail, e);
@@ -619,6 +703,15 @@ entity_save(struct session *s, const struct entity *ent, int64_t id,
 	else
 		db_rollback(s->db);
 	return rc;
+}
+
+int
+entity_save(struct session *s, const struct entity *ent, int64_t id,
+    int64_t version, struct value *values, int64_t *newid,
+    const struct field **where, struct wy_err *e)
+{
+	return entity_save_warn(s, ent, id, version, values, 0, NULL, newid,
+	    where, e);
 }
 
 char *

@@ -138,8 +138,7 @@ report_ro_open(struct session *s, struct report_ro **out, struct wy_err *e)
 	if (path == NULL || *path == '\0')
 		path = s->db->path;
 	ro = xcalloc(1, sizeof *ro);
-	rc = sqlite3_open_v2(path, &ro->h, SQLITE_OPEN_READONLY |
-	    SQLITE_OPEN_NOMUTEX, NULL);
+	rc = db_open_reader(s->db, SQLITE_OPEN_NOMUTEX, &ro->h);
 	if (rc != SQLITE_OK) {
 		wy_fail(e, WY_EFAIL, _("%s: cannot open read-only: %s"), path,
 		    ro->h != NULL ? sqlite3_errmsg(ro->h) : sqlite3_errstr(rc));

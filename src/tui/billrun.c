@@ -21,6 +21,7 @@
 #include "wuye/mem.h"
 #include "wuye/money.h"
 #include "wuye/period.h"
+#include "wuye/utf8.h"
 
 enum { STEP_INPUT, STEP_CONFIRM, STEP_DONE };
 
@@ -30,6 +31,8 @@ struct run {
 	int focus;		/* 0 period, 1 estate */
 	struct tui_edit period, estate;
 	char *text;		/* the preview or the result */
+	int top;		/* its first line shown (Up, Down, PgUp, PgDn) */
+	int rows;		/* the lines it has room for, as last drawn */
 	int y, x, w, h;		/* the box, for the progress bar */
 	int cy, cx;
 };
@@ -57,6 +60,7 @@ set_text(struct run *r, char *text)
 {
 	free(r->text);
 	r->text = text;
+	r->top = 0;
 }
 
 /* Free the dialog. */
@@ -104,8 +108,18 @@ run_draw(struct screen *sc)
 	}
 	if (r->text != NULL) {
 		n = tui_wrap(r->text, r->w - 4, &lines);
-		for (i = 0, row = r->y + 4; i < n && row < r->y + r->h - 3; i++, row++)
+		r->rows = r->h - 7;
+		if (r->top > (int)n - r->rows)
+			r->top = (int)n > r->rows ? (int)n - r->rows : 0;
+		for (i = (size_t)r->top, row = r->y + 4; i < n &&
+		    row < r->y + r->h - 3; i++, row++)
 			tui_put(row, r->x + 2, r->w - 4, 0, A_NORMAL, lines[i]);
+		if ((size_t)(r->top + r->rows) < n)
+			tui_put(r->y + r->h - 4, r->x + r->w - 4, 1, 0,
+			    tui_attr(ROLE_INFO), "↓");
+		if (r->top > 0)
+			tui_put(r->y + 4, r->x + r->w - 4, 1, 0,
+			    tui_attr(ROLE_INFO), "↑");
 		tui_wrap_free(lines, n);
 	}
 	tui_put(r->y + r->h - 2, r->x + 2, r->w - 4, 0, tui_attr(ROLE_KEYLABEL),
@@ -142,17 +156,22 @@ progress(void *arg, int64_t done, int64_t total)
 	refresh();
 }
 
-/* The text of a bill run's result or preview. */
+/* The text of a bill run's result or preview; columns by display width. */
 static char *
-bill_text(const struct bill_result *br, int preview)
+bill_text(struct session *s, const struct bill_result *br, const char *period,
+    const char *estate, int preview)
 {
-	char *t = NULL, a[32];
-	size_t i;
+	struct bill_unread *v = NULL;
+	struct wy_err e = { 0 };
+	char *t = NULL, a[32], code[4 * 8 + 1], name[4 * 20 + 1];
+	int64_t rooms = 0;
+	size_t i, n = 0;
 
 	if (preview)
 		add(&t, "%s\n", _("The run will make:"));
 	for (i = 0; i < br->nitems; i++)
-		add(&t, "%-8s %-20s %6lld %14s\n", br->items[i].code, br->items[i].name,
+		add(&t, "%s %s %6lld %14s\n", utf8_fit(br->items[i].code, 8, 0, code,
+		    sizeof code), utf8_fit(br->items[i].name, 20, 0, name, sizeof name),
 		    (long long)br->items[i].bills, money_format(br->items[i].total, a,
 		    sizeof a));
 	add(&t, _("Total: %lld bills, %s."), (long long)br->bills,
@@ -164,10 +183,33 @@ bill_text(const struct bill_result *br, int preview)
 		    (unsigned long)br->existing), (long long)br->existing);
 		add(&t, "\n");
 	}
-	if (br->missing > 0) {
-		add(&t, ngettext("%lld room has no meter reading and is skipped.",
-		    "%lld rooms have no meter reading and are skipped.",
-		    (unsigned long)br->missing), (long long)br->missing);
+	if (br->missing_rooms > 0) {
+		add(&t, ngettext("%lld room gets no bill of a metered item for want of a reading.",
+		    "%lld rooms get no bill of a metered item for want of a reading.",
+		    (unsigned long)br->missing_rooms), (long long)br->missing_rooms);
+		if (bill_unread(s, period, estate, &v, &n, &rooms, &e) == WY_OK &&
+		    n > 0) {
+			add(&t, " ");
+			add(&t, ngettext("%zu meter has no reading (rooms: %lld):",
+			    "%zu meters have no reading (rooms: %lld):",
+			    (unsigned long)n), n, (long long)rooms);
+			for (i = 0; i < n && i < 3; i++)
+				add(&t, " %s (%s)", v[i].meter, v[i].room);
+			if (n > 3)
+				add(&t, " …");
+			add(&t, "; ");
+			add(&t, _("the report Meters without a reading lists them all."));
+		}
+		free(v);
+		add(&t, "\n");
+	}
+	if (br->unbilled_shares > 0) {
+		add(&t, ngettext("%lld room's part of a shared meter (%s) is not "
+		    "billed: the room has no standard of the item.",
+		    "%lld rooms' parts of shared meters (%s) are not billed: the "
+		    "rooms have no standard of the item.",
+		    (unsigned long)br->unbilled_shares), (long long)br->unbilled_shares,
+		    money_format(br->unbilled_amount, a, sizeof a));
 		add(&t, "\n");
 	}
 	if (br->draws > 0) {
@@ -181,16 +223,26 @@ bill_text(const struct bill_result *br, int preview)
 	return t;
 }
 
-/* The text of a period's totals. */
+/* The text of a period's totals: two blocks that add up, and the figures
+ * beside them, labels and amounts aligned by display width. */
 static char *
 totals_text(const struct period_totals *t)
 {
-	char *s = NULL, a[32], b[32], c[32], d[32];
+	struct period_line v[PERIOD_LINES];
+	char *s = NULL, a[32], label[4 * 40 + 1];
+	size_t n = period_lines(t, v), i;
 
-	add(&s, _("Receivable %s, received %s, waived %s, outstanding %s."),
-	    money_format(t->receivable, a, sizeof a), money_format(t->received, b,
-	    sizeof b), money_format(t->waived, c, sizeof c),
-	    money_format(t->outstanding, d, sizeof d));
+	for (i = 0; i < n; i++) {
+		if (i > 0 && (v[i].op == ' ' || (v[i].op == 0 && v[i - 1].op != 0)))
+			add(&s, "\n");
+		if (v[i].count)
+			snprintf(a, sizeof a, "%lld", (long long)v[i].amount);
+		else
+			money_format(v[i].amount, a, sizeof a);
+		add(&s, "%c %s %14s\n", v[i].op == 0 ? ' ' : v[i].op == ' ' ?
+		    ' ' : v[i].op, utf8_fit(_(v[i].label), 40, 0, label,
+		    sizeof label), a);
+	}
 	return s;
 }
 
@@ -211,14 +263,15 @@ preview(struct screen *sc)
 		return TUI_DONE;
 	}
 	if (r->close) {
-		if (period_totals(tui_db(sc->app), r->period.buf, &t, &e) != WY_OK) {
+		if (period_can_close(tui_db(sc->app), r->period.buf, &e) != WY_OK ||
+		    period_show(s, r->period.buf, &t, &e) != WY_OK) {
 			tui_message(sc->app, 1, "%s", e.msg);
 			return TUI_DONE;
 		}
 		add(&text, _("Close period %s? After it nothing dated in it can change."),
 		    r->period.buf);
 		tt = totals_text(&t);
-		add(&text, "\n%s", tt);
+		add(&text, "\n\n%s", tt);
 		free(tt);
 		set_text(r, text);
 		r->step = STEP_CONFIRM;
@@ -230,7 +283,8 @@ preview(struct screen *sc)
 		tui_message(sc->app, 1, "%s", e.msg);
 		return TUI_DONE;
 	}
-	set_text(r, bill_text(&br, 1));
+	set_text(r, bill_text(s, &br, r->period.buf, r->estate.len ?
+	    r->estate.buf : NULL, 1));
 	r->step = br.bills > 0 ? STEP_CONFIRM : STEP_DONE;
 	if (br.bills == 0)
 		tui_message(sc->app, 0, _("There is nothing to bill in %s."), r->period.buf);
@@ -256,24 +310,28 @@ go(struct screen *sc)
 			set_text(r, NULL);
 			return TUI_REDRAW;
 		}
-		add(&text, _("Period %s is closed."), r->period.buf);
+		add(&text, _("Period %s is now closed: nothing dated in it can change."),
+		    r->period.buf);
 		tt = totals_text(&t);
-		add(&text, "\n%s", tt);
+		add(&text, "\n\n%s", tt);
 		free(tt);
 		set_text(r, text);
 		r->step = STEP_DONE;
-		tui_message(sc->app, 0, _("Period %s is closed."), r->period.buf);
+		tui_message(sc->app, 0, _("Period %s is now closed: nothing dated in it can change."),
+		    r->period.buf);
 		return TUI_REDRAW;
 	}
 	if (bill_run(s, r->period.buf, r->estate.len ? r->estate.buf : NULL, 0,
 	    progress, r, &br, &e) != WY_OK) {
 		tui_message(sc->app, 1, "%s", e.msg);
-		set_text(r, bill_text(&br, 0));
+		set_text(r, bill_text(s, &br, r->period.buf, r->estate.len ?
+		    r->estate.buf : NULL, 0));
 		bill_result_free(&br);
 		r->step = STEP_DONE;
 		return TUI_REDRAW;
 	}
-	set_text(r, bill_text(&br, 0));
+	set_text(r, bill_text(s, &br, r->period.buf, r->estate.len ?
+		    r->estate.buf : NULL, 0));
 	tui_message(sc->app, 0, ngettext("%lld bill made in %s.",
 	    "%lld bills made in %s.", (unsigned long)br.bills),
 	    (long long)br.bills, r->period.buf);
@@ -299,8 +357,15 @@ run_action(struct screen *sc, enum tui_action a)
 		}
 		return TUI_POP;
 	}
-	if (r->step != STEP_INPUT)
+	if (r->step != STEP_INPUT) {
+		if (a == ACT_DOWN || a == ACT_PGDN)
+			r->top += a == ACT_DOWN ? 1 : r->rows > 1 ? r->rows - 1 : 1;
+		else if (a == ACT_UP || a == ACT_PGUP)
+			r->top -= a == ACT_UP ? 1 : r->rows > 1 ? r->rows - 1 : 1;
+		if (r->top < 0)
+			r->top = 0;
 		return TUI_DONE;
+	}
 	switch (a) {
 	case ACT_ENTER:
 		if (!r->close && r->focus == 0) {
@@ -346,6 +411,7 @@ static const enum tui_action run_bar[] = { ACT_HELP, ACT_ENTER, ACT_BACK, ACT_NO
 static const struct tui_note run_notes[] = {
 	{ ACT_ENTER, NULL, N_("next field, or show what will be done (Y then does it)") },
 	{ ACT_BACK, NULL, N_("back to the fields, or close the dialog") },
+	{ ACT_DOWN, NULL, N_("scroll the text shown (also Up, PgUp, PgDn)") },
 	{ ACT_NONE, NULL, NULL },
 };
 
@@ -367,8 +433,15 @@ static const struct screen_ops billrun_ops = {
 
 static const struct screen_ops close_ops = {
 	.name = N_("Close a period"),
-	.help = N_("Type the period to close (last month is filled in); Enter shows "
-	    "its totals and asks. Y closes it: its totals are kept and nothing "
+	.help = N_("Type the period to close (the oldest open month before this "
+	    "one is filled in); Enter shows its totals and asks, or says why it "
+	    "cannot be closed (closed before, not ended yet, an earlier month "
+	    "still open). The totals are in two blocks that add up: the "
+	    "period's bills (receivable, less what was paid of them before, in "
+	    "and after the period and what was waived, is what is outstanding), "
+	    "and the payments dated in it (what they paid of this period's, "
+	    "earlier and later bills, late fees, plus what was kept as and less "
+	    "what was drawn from prepayment, is what was taken). Y closes it: its totals are kept and nothing "
 	    "dated in it (bills, payments, readings, waivers) can change any more. "
 	    "Periods close in order. Esc closes the dialog."),
 	.leave = run_leave,
@@ -381,18 +454,20 @@ static const struct screen_ops close_ops = {
 	.dialog = 1,
 };
 
-/* Open the dialog: a bill run of this month or a close of last month. */
+/* Open the dialog: a bill run of this month, or a close of the oldest
+ * open month before it (period_to_close). */
 static int
 open_run(struct app *app, int close)
 {
 	struct run *r = xcalloc(1, sizeof *r);
 	char period[PERIOD_BUFSIZE];
-	int p = period_of_date(date_today());
+	struct wy_err e = { 0 };
 
 	r->close = close;
-	if (close)
-		p = period_of_date(period_first_day(p) - 1);
-	tui_edit_init(&r->period, period_format(p, period), 7);
+	period_format(period_of_date(date_today()), period);
+	if (close && period_to_close(tui_db(app), period, &e) != WY_OK)
+		tui_message(app, 1, "%s", e.msg);
+	tui_edit_init(&r->period, period, 7);
 	tui_edit_init(&r->estate, "", 32);
 	return tui_push(app, close ? &close_ops : &billrun_ops, r);
 }

@@ -6,7 +6,9 @@
  * (entity_save: the generic rules, the module's rules, the row version) on
  * save, so the screen and the command line can never disagree.  Choices and
  * lookups are typed (code or name) or picked with F3.  Esc with unsaved
- * changes asks first.
+ * changes asks first.  A record that breaks only a warning rule (an ID
+ * number born before 1900) is saved after a question for a user who may
+ * override it; others are told the rule and the permission.
  */
 #include "wuye/tui.h"
 
@@ -37,6 +39,7 @@ struct form {
 	size_t first;		/* the first field shown */
 	char **preset;		/* name, text, ..., NULL: a new record's values */
 	int fresh;		/* just entered the field: typing replaces it */
+	int accept;		/* the user said "save anyway" to a warning */
 	int cy, cx;
 };
 
@@ -173,6 +176,21 @@ show_conflict(struct screen *sc, const struct wy_err *why)
 	return tui_alert(sc->app, _("Changed by another user"), text);
 }
 
+static int save(struct screen *sc);
+
+/* Yes to "save anyway?": save again, accepting the warnings. */
+static int
+save_anyway(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	int r;
+
+	fm->accept = 1;
+	r = save(sc);
+	fm->accept = 0;
+	return r;
+}
+
 static int
 save(struct screen *sc)
 {
@@ -181,9 +199,10 @@ save(struct screen *sc)
 	struct value *vals = xcalloc(fm->n, sizeof *vals);
 	const struct field *where = NULL;
 	struct wy_err e = { 0 };
+	char q[WY_ERR_MSG_MAX + 128], perm[64];
 	int64_t id = 0;
 	size_t i;
-	int rc = WY_OK;
+	int rc = WY_OK, warned = 0;
 
 	for (i = 0; i < fm->n; i++)
 		if (!check_field(sc, i) && rc == WY_OK) {
@@ -194,7 +213,8 @@ save(struct screen *sc)
 		rc = field_parse(s, fm->ent, fm->ff[i].f, fm->ff[i].ed.buf, 0,
 		    &vals[i], &e);
 	if (rc == WY_OK)
-		rc = entity_save(s, fm->ent, fm->id, fm->version, vals, &id, &where, &e);
+		rc = entity_save_warn(s, fm->ent, fm->id, fm->version, vals,
+		    fm->accept, &warned, &id, &where, &e);
 	values_clear(vals, fm->n);
 	free(vals);
 	if (rc == WY_OK) {
@@ -208,6 +228,17 @@ save(struct screen *sc)
 	fm->fresh = 1;	/* typing in the field at fault replaces it */
 	if (rc == WY_ECONFLICT && fm->id != 0)
 		return show_conflict(sc, &e);
+	if (rc == WY_EINVALID && warned && entity_may_override(s, fm->ent)) {
+		snprintf(q, sizeof q, _("%s: save anyway?"), e.msg);
+		return tui_confirm(sc->app, q, save_anyway, sc);
+	}
+	if (rc == WY_EINVALID && warned) {
+		/* A dialog: the status line would cut the permission off. */
+		snprintf(q, sizeof q,
+		    _("%s; only a user with the permission %s may save it anyway"),
+		    e.msg, entity_override_perm(fm->ent, perm, sizeof perm));
+		return tui_alert(sc->app, _("Not saved"), q);
+	}
 	if (e.msg[0] != '\0')
 		tui_message(sc->app, 1, "%s", e.msg);
 	return TUI_DONE;

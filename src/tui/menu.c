@@ -17,7 +17,8 @@ struct menu_item {
 	char key;		/* accelerator letter */
 	const char *perm;	/* needed to see it */
 	const char *form;	/* opens the list of this form, or */
-	int (*open)(struct app *app);	/* this */
+	int (*open)(struct app *app);	/* this, or */
+	const char *reports;	/* the reports of this group ("": all) */
 };
 
 struct menu {
@@ -48,23 +49,23 @@ open_quit(struct app *app)
 }
 
 static const struct menu_item property_items[] = {
-	{ N_("Estates"), 'E', "property.read", "estates", NULL },
-	{ N_("Buildings"), 'B', "property.read", "buildings", NULL },
-	{ N_("Rooms"), 'R', "property.read", "rooms", NULL },
-	{ N_("Handover checklist"), 'K', "property.read", "handover_items", NULL },
-	{ N_("Handover findings"), 'F', "property.read", "handover_findings", NULL },
-	{ NULL, 0, NULL, NULL, NULL },
+	{ N_("Estates"), 'E', "property.read", "estates", NULL, NULL },
+	{ N_("Buildings"), 'B', "property.read", "buildings", NULL, NULL },
+	{ N_("Rooms"), 'R', "property.read", "rooms", NULL, NULL },
+	{ N_("Handover checklist"), 'K', "property.read", "handover_items", NULL, NULL },
+	{ N_("Handover findings"), 'F', "property.read", "handover_findings", NULL, NULL },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct menu_item client_items[] = {
-	{ N_("Clients"), 'N', "client.read", "clients", NULL },
-	{ N_("Room occupants (move in, move out)"), 'O', "client.read", "occupancy", NULL },
-	{ N_("Family members"), 'F', "client.read", "family", NULL },
-	{ N_("Leases"), 'L', "client.read", "leases", NULL },
-	{ N_("Parking spaces"), 'A', "client.read", "parking", NULL },
-	{ N_("Vehicles"), 'V', "client.read", "vehicles", NULL },
-	{ N_("Quick find"), 'Q', "property.read", NULL, tui_open_quickfind },
-	{ NULL, 0, NULL, NULL, NULL },
+	{ N_("Clients"), 'N', "client.read", "clients", NULL, NULL },
+	{ N_("Room occupants (move in, move out)"), 'O', "client.read", "occupancy", NULL, NULL },
+	{ N_("Family members"), 'F', "client.read", "family", NULL, NULL },
+	{ N_("Leases"), 'L', "client.read", "leases", NULL, NULL },
+	{ N_("Parking spaces"), 'A', "client.read", "parking", NULL, NULL },
+	{ N_("Vehicles"), 'V', "client.read", "vehicles", NULL, NULL },
+	{ N_("Quick find"), 'Q', "property.read", NULL, tui_open_quickfind, NULL },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 static int
@@ -103,13 +104,6 @@ open_roommap(struct app *app)
 }
 
 static int
-open_reports(struct app *app)
-{
-	tui_open_reports(app);
-	return TUI_DONE;
-}
-
-static int
 open_notices(struct app *app)
 {
 	tui_open_notices(app);
@@ -124,37 +118,43 @@ open_assign(struct app *app)
 }
 
 static const struct menu_item charge_items[] = {
-	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier },
-	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap },
-	{ N_("Fee items"), 'F', "charge.read", "fee_items", NULL },
-	{ N_("Fee tiers"), 'T', "charge.read", "fee_tiers", NULL },
-	{ N_("Fee standards"), 'D', "charge.read", "fee_standards", NULL },
-	{ N_("Fee standards for a building or an estate"), 'A', "charge.setup", NULL, open_assign },
-	{ N_("Meters"), 'M', "meter.read", "meters", NULL },
-	{ N_("Meter readings"), 'R', "meter.read", "readings", NULL },
-	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings },
-	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun },
-	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close },
-	{ N_("Charge and collection notices"), 'N', "charge.read", NULL, open_notices },
-	{ N_("Collection actions"), 'O', "charge.read", "collection_actions", NULL },
-	{ N_("Expenses"), 'X', "expense.read", "expenses", NULL },
-	{ NULL, 0, NULL, NULL, NULL },
+	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier, NULL },
+	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap, NULL },
+	{ N_("Fee items"), 'F', "charge.read", "fee_items", NULL, NULL },
+	{ N_("Fee tiers"), 'T', "charge.read", "fee_tiers", NULL, NULL },
+	{ N_("Fee standards"), 'D', "charge.read", "fee_standards", NULL, NULL },
+	{ N_("Fee standards for a building or an estate"), 'A', "charge.setup", NULL, open_assign, NULL },
+	{ N_("Meters"), 'M', "meter.read", "meters", NULL, NULL },
+	{ N_("Meter readings"), 'R', "meter.read", "readings", NULL, NULL },
+	{ N_("Reading entry"), 'E', "meter.read", NULL, open_readings, NULL },
+	{ N_("Bill run"), 'B', "charge.bill", NULL, open_billrun, NULL },
+	{ N_("Close a period"), 'L', "charge.close", NULL, open_period_close, NULL },
+	{ N_("Charge and collection notices"), 'N', "charge.read", NULL, open_notices, NULL },
+	{ N_("Collection actions"), 'O', "charge.read", "collection_actions", NULL, NULL },
+	{ N_("Expenses"), 'X', "expense.read", "expenses", NULL, NULL },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct menu_item report_items[] = {
-	{ N_("All reports"), 'A', "report.read", NULL, open_reports },
-	{ NULL, 0, NULL, NULL, NULL },
+	{ N_("Charges reports"), 'F', "report.read", NULL, NULL, "charges" },
+	{ N_("Property reports"), 'Y', "report.read", NULL, NULL, "property" },
+	{ N_("Clients reports"), 'N', "report.read", NULL, NULL, "clients" },
+	{ N_("Parking reports"), 'K', "report.read", NULL, NULL, "parking" },
+	{ N_("Meter reports"), 'M', "report.read", NULL, NULL, "meters" },
+	{ N_("Other reports"), 'T', "report.read", NULL, NULL, "other" },
+	{ N_("All reports"), 'A', "report.read", NULL, NULL, "" },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct menu_item system_items[] = {
-	{ N_("Category lists"), 'T', "property.read", "categories", NULL },
-	{ N_("Users"), 'U', "user.admin", "users", NULL },
-	{ N_("Roles"), 'R', "user.admin", "roles", NULL },
-	{ N_("Permissions"), 'M', "user.admin", "role_perms", NULL },
-	{ N_("Change password"), 'W', NULL, NULL, open_password },
-	{ N_("Log out"), 'L', NULL, NULL, open_logout },
-	{ N_("Quit"), 'Q', NULL, NULL, open_quit },
-	{ NULL, 0, NULL, NULL, NULL },
+	{ N_("Category lists"), 'T', "property.read", "categories", NULL, NULL },
+	{ N_("Users"), 'U', "user.admin", "users", NULL, NULL },
+	{ N_("Roles"), 'R', "user.admin", "roles", NULL, NULL },
+	{ N_("Permissions"), 'M', "user.admin", "role_perms", NULL, NULL },
+	{ N_("Change password"), 'W', NULL, NULL, open_password, NULL },
+	{ N_("Log out"), 'L', NULL, NULL, open_logout, NULL },
+	{ N_("Quit"), 'Q', NULL, NULL, open_quit, NULL },
+	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
 static const struct menu menus[] = {
@@ -281,6 +281,10 @@ choose(struct app *app, const struct menu_item *it)
 	m.open = 0;
 	if (it->open != NULL)
 		return it->open(app);
+	if (it->reports != NULL) {
+		tui_open_reports(app, *it->reports != '\0' ? it->reports : NULL);
+		return TUI_DONE;
+	}
 	tui_open_list(app, it->form);
 	return TUI_DONE;
 }

@@ -51,6 +51,7 @@ struct rlist {
 	struct report_entry *list;
 	size_t n;
 	size_t *group;		/* each entry's group */
+	size_t only;		/* the one group shown, or NGROUPS: all */
 	struct tui_edit search;
 	struct rline *lines;	/* headings and the reports that match */
 	size_t nlines;
@@ -105,7 +106,8 @@ build_lines(struct rlist *l)
 		size_t start = l->nlines;
 
 		for (i = 0; i < l->n; i++) {
-			if (l->group[i] != g || !matches(l, &l->list[i]))
+			if (l->group[i] != g || !matches(l, &l->list[i]) ||
+			    (l->only < NGROUPS && g != l->only && g != NGROUPS - 1))
 				continue;
 			if (l->nlines == start)
 				l->lines[l->nlines++] = (struct rline){ .heading = 1, .g = g };
@@ -365,9 +367,15 @@ static const struct screen_ops list_ops = {
 
 /* Open the list of reports. */
 int
-tui_open_reports(struct app *app)
+tui_open_reports(struct app *app, const char *group)
 {
 	struct rlist *l = xcalloc(1, sizeof *l);
+
+	for (l->only = 0; group != NULL && l->only + 2 < NGROUPS; l->only++)
+		if (strcmp(groups[l->only].name, group) == 0)
+			break;
+	if (group == NULL || l->only + 2 >= NGROUPS)
+		l->only = NGROUPS;
 
 	tui_edit_init(&l->search, "", 40);
 	return tui_push(app, &list_ops, l);

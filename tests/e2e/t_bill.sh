@@ -29,6 +29,7 @@ printf 'meter,period,reading\nW-101,2026-4,140\n' >"$T/bad_reading.csv"
 run 3 "a bad period in readings is refused" -- w --user admin import readings "$T/bad_reading.csv"
 has "it names line and column" "$ERR" "bad_reading.csv:2:2"
 
+sqlite3 "$DB" "INSERT INTO meters (code, type, room_id) SELECT 'W-1201', 'water', id FROM rooms WHERE code = 'A2-1-1201'"
 run 0 "a preview" -- w --user admin bill run 2026-03 --preview
 has "preview: property fee of 4 rooms" "$OUT" "WY	物业费	4	2998.26	0"
 has "preview: tiered water, one room without a reading" "$OUT" "SF	水费	2	159.25	1"
@@ -37,6 +38,18 @@ has "preview: parking at the space's price" "$OUT" "CW	车位费	1	80.00	0"
 has "preview: one-off in its start period, to the yuan" "$OUT" "ZX	装修管理费	1	500.00	0"
 has "preview: the total" "$OUT" "total		9	3821.46	1"
 has "preview says nothing was written" "$ERR" "nothing was written"
+has "preview counts the rooms skipped, not meters x items" "$ERR" "1 room gets no bill of a metered item for want of a reading"
+has "the preview points at the list" "$ERR" "1 meter has no reading for 2026-03 (rooms: 1; wuye bill unread 2026-03 lists them)"
+run 0 "the meters without a reading" -- w --user admin bill unread 2026-03
+cp "$OUT" "$T/unread"
+has "bill unread: a header" "$T/unread" "meter	room	type"
+has "bill unread: the meter of A2-1-1201" "$T/unread" "W-1201	A2-1-1201	water"
+same "bill unread: the rooms' meters without a reading" "$(($(wc -l <"$T/unread") - 1))" \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM meters m WHERE m.room_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM readings WHERE meter_id = m.id AND period = '2026-03') AND EXISTS (SELECT 1 FROM fee_standards s JOIN fee_items f ON f.id = s.fee_item_id WHERE s.room_id = m.room_id AND f.meter_type = m.type)")"
+run 0 "the report of meters without a reading" -- w --user admin report run meters-unread --param period=2026-03 --format tsv
+same "the report lists the same meters as bill unread" \
+    "$(awk -F'\t' 'NR > 1 { print $1 "|" $2 }' "$T/unread")" \
+    "$(awk -F'\t' 'NR > 1 { print $3 "|" $2 }' "$OUT")"
 same "the preview wrote no bills" 0 "$(sqlite3 "$DB" 'SELECT count(*) FROM bills')"
 
 run 0 "a payer keeps 100.00 as prepayment" -- w --user admin pay A1-1-102 100 --method cash --prepay
@@ -89,8 +102,12 @@ sqlite3 "$DB" "INSERT INTO meters (code, type, building_id, apportion, multiplie
 INSERT INTO readings (meter_id, period, previous, reading, usage) SELECT id, '2026-05', 0, 100000, 100000 FROM meters WHERE code = 'GT-A1'"
 run 0 "the split of GT-A1 in 2026-05" -- w --user admin meter split GT-A1 2026-05
 has "a header" "$OUT" "room	weight	usage"
-same "every room of A1 has its part" "$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = 'A1'")" "$(($(wc -l <"$OUT") - 1))"
-same "the parts add up to the usage" "100.000" "$(awk -F'\t' 'NR > 1 { s += $3 } END { printf "%.3f", s }' "$OUT")"
+same "every room of A1 has its part" "$(sqlite3 "$DB" "SELECT count(*) FROM rooms r JOIN buildings b ON b.id = r.building_id WHERE b.code = 'A1'")" "$(($(wc -l <"$OUT") - 2))"
+same "the parts add up to the usage" "100.000" "$(awk -F'\t' 'NR > 1 && $1 != "total" { s += $3 } END { printf "%.3f", s }' "$OUT")"
+same "the total line is the meter's usage" "100.000" "$(awk -F'\t' '$1 == "total" { print $3 }' "$OUT")"
+same "the money parts add up to the meter's amount to the fen" \
+    "$(awk -F'\t' '$1 == "total" { print $4 }' "$OUT")" \
+    "$(awk -F'\t' 'NR > 1 && $1 != "total" { s += $4 * 100 } END { printf "%.2f", s / 100 }' "$OUT")"
 run 3 "a room's own meter has no split" -- w --user admin meter split W-102 2026-05
 run 3 "a bad period" -- w --user admin meter split GT-A1 2026-5
 

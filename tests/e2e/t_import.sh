@@ -47,6 +47,40 @@ printf 'code,name,id_type,id_no\nC9,赵六,idcard,110105194912310021\n' >"$T/id.
 run 3 "a wrong ID check digit is refused" -- w --user admin import clients "$T/id.csv"
 has "the message names the column" "$ERR" "id.csv:2:4: ID number"
 
+# An ID number with the right check digit but born before 1900 is only a
+# warning: refused, unless --accept-warnings by a user with client.override.
+printf 'code,name,id_type,id_no\nC9,赵六,idcard,110101189905010019\n' >"$T/old.csv"
+run 3 "a birth date before 1900 is refused" -- w --user admin import clients "$T/old.csv"
+has "the message names file:line:column and the rule" "$ERR" \
+    "old.csv:2:4: ID number '110101189905010019': birth date 1899-05-01 is before 1900"
+has "the message says how to import it anyway" "$ERR" "--accept-warnings"
+run 0 "admin imports it with --accept-warnings" -- \
+    w --user admin import clients "$T/old.csv" --accept-warnings
+run 0 "export clients" -- w --user admin export clients
+has "the client is in the export, the gender from the number" "$OUT" \
+    "C9,赵六,person,M,idcard,110101189905010019,"
+printf 'code,name,id_type,id_no\nC11,孙八,idcard,110101189905010018\n' >"$T/old3.csv"
+run 3 "a wrong check digit is refused even with --accept-warnings" -- \
+    w --user admin import clients "$T/old3.csv" --accept-warnings
+has "it names the check digit" "$ERR" "old3.csv:2:4: ID number '110101189905010018': check digit is 8, should be 9"
+run 0 "--help shows --accept-warnings" -- w --help
+has "in the import line" "$OUT" "import KIND FILE.csv [--accept-warnings]"
+
+# A NUL byte in a cell is refused with file:line:column (it used to cut
+# the text short and import it).
+printf 'code,name\nJX8,锦\000绣\n' >"$T/nul.csv"
+run 3 "a NUL byte in a cell is refused" -- w --user admin import estates "$T/nul.csv"
+has "it names file, line and column" "$ERR" "nul.csv:2:2: Name: control characters are not allowed"
+
+# Missing trailing cells are empty; more cells than the header is an error.
+printf 'code,name,address\nJX8,锦绣八期\n' >"$T/short.csv"
+run 0 "a row with fewer cells than the header is imported" -- \
+    w --user admin import estates "$T/short.csv"
+printf 'code,name\nJX9,锦绣九期,x\n' >"$T/long.csv"
+run 3 "a row with more cells than the header is refused" -- \
+    w --user admin import estates "$T/long.csv"
+has "it names file and line" "$ERR" "long.csv:2: 3 cells, but the header has 2 columns"
+
 run 2 "an unknown kind is a usage error" -- w --user admin import nosuch "$D/rooms.csv"
 has "it lists the kinds" "$ERR" "estates"
 run 4 "a missing file is not found" -- w --user admin import rooms "$T/none.csv"
@@ -77,4 +111,11 @@ run 2 "xlsx to standard output is refused" -- w --user admin export rooms --form
 printf 'demo\n' >/dev/null
 run 0 "admin adds a cashier" -- w --user admin user add cash1 --role cashier
 run 5 "a cashier may not import" -- w --user cash1 import rooms "$D/rooms.csv"
+run 0 "admin adds a clerk" -- w --user admin user add clerk1 --role clerk
+printf 'code,name,id_type,id_no\nC10,钱七,idcard,110101189905010027\n' >"$T/old2.csv"
+run 5 "a clerk may not accept warnings" -- \
+    w --user clerk1 import clients "$T/old2.csv" --accept-warnings
+has "the message names the permission" "$ERR" "client.override"
+run 3 "without the option the clerk's row is refused" -- \
+    w --user clerk1 import clients "$T/old2.csv"
 finish

@@ -70,8 +70,16 @@ run 6 "close a period that has not ended" -- w --user admin period close 2199-01
 run 6 "close out of order" -- w --user admin period close 2026-10
 has "out of order message" "$ERR" "period 2026-09 is still open"
 run 0 "period close" -- w --user admin period close 2026-09
-has "period close prints the totals" "$OUT" "2026-09	209.93	250.00	0.00	0.00"
+has "period close prints the receivable" "$OUT" "receivable	209.93	"
+has "period close prints what was paid in it" "$OUT" "paid_in	209.93	"
+has "period close prints the outstanding" "$OUT" "outstanding	0.00	"
+has "period close prints what the payments took" "$OUT" "taken	250.00	"
+has "period close says it closed" "$ERR" "period 2026-09 is now closed"
 run 6 "period close again" -- w --user admin period close 2026-09
+has "period close again says when and by whom" "$ERR" "period 2026-09 was closed before (on "
+run 0 "period show a closed period" -- w --user admin period show 2026-09
+has "period show: the same receivable" "$OUT" "receivable	209.93	"
+run 2 "period without a verb" -- w --user admin period 2026-09
 run 6 "pay dated in a closed period" -- w --user admin pay 1-101 1 --method cash --date 2026-09-25
 has "closed period message" "$ERR" "period 2026-09 is closed"
 run 6 "void in a closed period" -- w --user admin receipt void C-admin-000001 --reason x

@@ -20,10 +20,11 @@ r() { w --user admin report run "$@"; }
 REPORTS="summary receivable-by-item receivable-by-period collection-by-building
 collection-by-month received-by-method receipts-by-day receipt-journal
 voided-receipts arrears-aging deposits-held prepayment-balances occupancy
-client-register parking-register meter-usage meter-anomalies expenses"
+client-register parking-register meter-usage meters-unread meter-anomalies
+expenses"
 PACK="summary receivable-by-item collection-by-building received-by-method
 receipts-by-day voided-receipts arrears-aging occupancy meter-usage
-meter-anomalies expenses"
+meters-unread meter-anomalies expenses"
 
 run 0 "init" -- w init
 run 0 "demo with charges" -- w demo --rooms 300 --months 8 --seed 4

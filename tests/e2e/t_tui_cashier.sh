@@ -133,14 +133,15 @@ wait_for "Close a period"
 keys C-u
 text "2026-10"
 keys Enter
-wait_for "Close period 2026-10?" && pass "Enter shows the totals and asks"
-text "y"
-wait_for "2026-09" && pass "closing 2026-10 with 2026-09 open is refused"
+wait_for "period 2026-09 is still open" && pass "closing 2026-10 with 2026-09 open is refused at Enter"
+off_screen "and nothing is asked" "Close period 2026-10?"
 keys C-u
 text "2026-09"
 keys Enter
-wait_for "Close period 2026-09?" && wait_for "Receivable 421.03" && text "y"
-wait_for "Period 2026-09 is closed." && pass "Y closes 2026-09"
+wait_for "Close period 2026-09?" && pass "Enter shows the totals and asks"
+wait_for "Receivable: the period's bills" && on_screen "the receivable" "421.03"
+text "y"
+wait_for "Period 2026-09 is now closed" && pass "Y closes 2026-09"
 same "2026-09 is closed" "1" "$(q "SELECT count(*) FROM periods WHERE period = '2026-09' AND closed_at IS NOT NULL")"
 keys Escape
 wait_gone "Close a period"

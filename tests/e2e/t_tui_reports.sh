@@ -110,6 +110,14 @@ month=$(date +%Y-%m)
 tui_start 100 30
 tui_login admin demo
 wait_for "Welcome, admin." && pass "logged in"
+keys F10 r
+wait_for "Meter reports" && pass "the Reports menu lists the groups"
+on_screen "a group per module" "Charges reports"
+keys m
+wait_for "Meter usage by building" && pass "Reports > Meter reports lists the meters' reports"
+off_screen "and no charges report" "Month summary"
+keys Escape
+wait_gone "Meter usage by building"
 keys F10 r a
 wait_for "Bills by room" && pass "Reports > All reports lists the test report"
 on_screen "under its group" "Charges"

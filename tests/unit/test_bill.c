@@ -344,7 +344,73 @@ START_TEST(test_shared)
 	ck_assert_int_eq(num("SELECT quantity FROM bills WHERE room_id = 1 AND fee_item_id = 2"),
 	    23500 + 4272);
 	ck_assert_int_eq(num("SELECT quantity FROM bills WHERE room_id = 2 AND fee_item_id = 2"), 5728);
+	/* The meter's 10 m3 at the first tier, 3.50, is 35.00: 14.952 and
+	 * 20.047 of it, the fen left over to room 2 (remainder .773 over
+	 * .227): 14.95 + 20.05.  Room 1's own 23.5 m3 are tiered alone:
+	 * 35.00 + 45.50 + 21.00 = 101.50. */
 	ck_assert_int_eq(num("SELECT amount FROM bills WHERE room_id = 2 AND fee_item_id = 2"), 2005);
+	ck_assert_int_eq(num("SELECT amount FROM bills WHERE room_id = 1 AND fee_item_id = 2"),
+	    10150 + 1495);
+}
+END_TEST
+
+/* 100.00 of a shared meter split equally over 3 rooms is 33.34 + 33.33 +
+ * 33.33 (the fen left over to the first room code), whatever the usage
+ * split; by area over the same rooms it adds up too; rooms under both a
+ * building and an estate meter get both parts; a room without the item
+ * does not take its part, and the run says so. */
+START_TEST(test_shared_equal)
+{
+	struct bill_result r;
+	struct bill_split b;
+	struct wy_err e = { 0 };
+
+	fixture_sql(&fx, "INSERT INTO rooms (id, code, building_id, floor, build_area,"
+	    " charge_area, state) VALUES (4, 'A1-103', 1, 1, 9000, 7777, 'owner');"
+	    "INSERT INTO fee_items (id, code, name, method, meter_type, unit_price)"
+	    " VALUES (5, 'DF', '公摊电费', 'metered', 'electricity', 10000);"
+	    "INSERT INTO fee_standards (room_id, fee_item_id, start_period)"
+	    " VALUES (1, 5, '2026-01'), (2, 5, '2026-01'), (4, 5, '2026-01');"
+	    "INSERT INTO meters (id, code, type, building_id, apportion)"
+	    " VALUES (3, 'EA1', 'electricity', 1, 'equal');"
+	    "INSERT INTO readings (meter_id, period, previous, reading, usage)"
+	    " VALUES (3, '2026-03', 0, 100000, 100000)");
+	ck_assert_int_eq(bill_split(&fx.s, 3, "2026-03", &b, &e), WY_OK);
+	ck_assert_uint_eq(b.nitems, 1);
+	ck_assert_int_eq(b.items[0].total, 10000);
+	ck_assert_int_eq(b.amounts[0], 3334);
+	ck_assert_int_eq(b.amounts[1], 3333);
+	ck_assert_int_eq(b.amounts[2], 3333);
+	ck_assert_int_eq(b.a.shares[0].weight, 1);
+	bill_split_free(&b);
+	ck_assert_int_eq(bill_run(&fx.s, "2026-03", "JX", 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(item(&r, "DF")->bills, 3);
+	ck_assert_int_eq(item(&r, "DF")->total, 10000);
+	ck_assert_int_eq(r.unbilled_shares, 0);
+	bill_result_free(&r);
+	ck_assert_int_eq(num("SELECT sum(amount) FROM bills WHERE fee_item_id = 5"), 10000);
+	ck_assert_int_eq(num("SELECT amount FROM bills b JOIN rooms r ON r.id = b.room_id"
+	    " WHERE fee_item_id = 5 AND r.code = 'A1-101'"), 3334);
+	ck_assert_int_eq(num("SELECT sum(quantity) FROM bills WHERE fee_item_id = 5"), 100000);
+
+	/* April: by area 89.50 : 120.00 : 77.77 of 123.45 (123.45 kWh at
+	 * 1.0000), and an estate meter of 0.07 equally; room 4 loses its
+	 * standard, so its parts are not billed and are counted. */
+	fixture_sql(&fx, "UPDATE meters SET apportion = 'area' WHERE id = 3;"
+	    "INSERT INTO meters (id, code, type, estate_id, apportion)"
+	    " VALUES (4, 'EJX', 'electricity', 1, 'equal');"
+	    "INSERT INTO readings (meter_id, period, previous, reading, usage)"
+	    " VALUES (3, '2026-04', 100000, 223450, 123450),"
+	    " (4, '2026-04', 0, 70, 70);"
+	    "UPDATE fee_standards SET end_period = '2026-03' WHERE room_id = 4"
+	    " AND fee_item_id = 5");
+	ck_assert_int_eq(bill_run(&fx.s, "2026-04", "JX", 0, NULL, NULL, &r, &e), WY_OK);
+	ck_assert_int_eq(item(&r, "DF")->bills, 2);
+	ck_assert_int_eq(r.unbilled_shares, 1);
+	/* 123.45 x 77.77 / 287.27 = 33.420 (33.42 after the left-over fen
+	 * go to the larger remainders) and 0.07 / 3 = 0.02: 33.44. */
+	ck_assert_int_eq(r.unbilled_amount + item(&r, "DF")->total, 12345 + 7);
+	bill_result_free(&r);
 }
 END_TEST
 
@@ -468,6 +534,7 @@ bill_suite(void)
 	tcase_add_test(tc, test_closed);
 	tcase_add_test(tc, test_fault);
 	tcase_add_test(tc, test_shared);
+	tcase_add_test(tc, test_shared_equal);
 	tcase_add_test(tc, test_late_fee);
 	tcase_add_test(tc, test_assign);
 	tcase_add_test(tc, test_prepay_draw);

@@ -8,6 +8,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -119,6 +120,38 @@ START_TEST(test_reopen)
 	ck_assert_int_eq(db_migrate(fx.db, &applied, &e), WY_OK);
 	ck_assert_int_eq(applied, 0);
 	ck_assert_int_eq(db_schema_version(fx.db), db_schema_latest());
+}
+END_TEST
+
+/* A database no one may write (mode 0444) opens read-only as immutable:
+ * it reads, makes no -shm or -wal file, refuses writes naming the file;
+ * a read-write open of an unreadable file names the file. */
+START_TEST(test_readonly_file)
+{
+	struct db *ro;
+	struct wy_err e = { 0 };
+	char shm[160];
+	int64_t n = -1;
+
+	fixture_sql(&fx, "INSERT INTO estates (code, name) VALUES ('E1', 'x')");
+	db_close(&fx.db);	/* the last handle: the -wal file goes */
+	ck_assert_int_eq(chmod(fx.path, 0444), 0);
+	ck_assert_msg(db_open(fx.path, DB_READONLY, &ro, &e) == WY_OK, "%s",
+	    e.msg);
+	ck_assert(ro->readonly);
+	ck_assert(ro->immutable);
+	ck_assert_int_eq(db_int64(ro, &n, &e, "SELECT count(*) FROM estates",
+	    ""), WY_OK);
+	ck_assert_int_eq(n, 1);
+	snprintf(shm, sizeof shm, "%s-shm", fx.path);
+	ck_assert_int_ne(access(shm, F_OK), 0);
+	ck_assert_int_eq(db_run(ro, &e, "UPDATE estates SET name = 'y'", ""),
+	    WY_EFAIL);
+	ck_assert_msg(strstr(e.msg, "read-only") != NULL &&
+	    strstr(e.msg, fx.path) != NULL, "%s", e.msg);
+	db_close(&ro);
+	ck_assert_int_eq(chmod(fx.path, 0644), 0);
+	ck_assert_int_eq(db_open(fx.path, 0, &fx.db, &e), WY_OK);
 }
 END_TEST
 
@@ -462,6 +495,7 @@ db_suite(void)
 	tcase_add_test(tc, test_version);
 	tcase_add_test(tc, test_pragmas);
 	tcase_add_test(tc, test_reopen);
+	tcase_add_test(tc, test_readonly_file);
 	tcase_add_test(tc, test_fresh_applies_all);
 	suite_add_tcase(s, tc);
 

@@ -9,7 +9,12 @@
  *   51010719800101123 -> 5
  *   11010119000101001 -> 4   (born on the first day allowed)
  *   11010119000229001 -> 8   (1900-02-29 does not exist)
- *   11010121000101001 -> 1   (born in 2100: in the future)
+ *   11010121000101001 -> X   (born in 2100: in the future)
+ *   11010118990501001 -> 9   (born before 1900: only implausible)
+ *   11010118960229001 -> 7   (1896-02-29, a leap day before 1900)
+ *   11010118991231001 -> X
+ *   11010118000229001 -> 2   (1800-02-29 does not exist)
+ *   11010118991332001 -> 7   (month 13)
  */
 #include <check.h>
 #include <string.h>
@@ -29,6 +34,20 @@ static const char *const good_ids[] = {
 	"110101200002290026",
 	"510107198001011235",
 	"110101190001010014",
+	/* The hard rules hold before 1900 (it is only a warning). */
+	"110101189905010019",
+	"110101189602290017",
+	"11010118991231001X",
+	"11010121000101001X",
+};
+
+/* Valid numbers that break a plausibility rule, and the rule. */
+static const struct bad_text implausible_ids[] = {
+	{ "110101189905010019", "ID number '110101189905010019': birth date "
+	  "1899-05-01 is before 1900" },
+	{ "110101189602290017", "birth date 1896-02-29 is before 1900" },
+	{ "11010118991231001X", "birth date 1899-12-31 is before 1900" },
+	{ "11010121000101001X", "birth date 2100-01-01 is in the future" },
 };
 
 static const struct bad_text bad_ids[] = {
@@ -48,11 +67,14 @@ static const struct bad_text bad_ids[] = {
 	{ "１１０１０５１９４９１２３１００２Ｘ",
 	  "the first 17 characters must be digits" },
 	{ "110101190002290018", "birth date 1900-02-29 is not a real date" },
-	{ "110101189912310011", "birth date 1899-12-31 is not a real date" },
+	{ "110101189912310011", "check digit is 1, should be X" },
+	{ "110101189905010018", "check digit is 8, should be 9" },
+	{ "110101180002290012", "birth date 1800-02-29 is not a real date" },
+	{ "110101189913320017", "birth date 1899-13-32 is not a real date" },
 	{ "110101199013010011", "birth date 1990-13-01 is not a real date" },
 	{ "110101199002300011", "birth date 1990-02-30 is not a real date" },
 	{ "110101199001000011", "birth date 1990-01-00 is not a real date" },
-	{ "110101210001010011", "birth date 2100-01-01 is in the future" },
+	{ "110101210001010011", "check digit is 1, should be X" },
 };
 
 static const char *const good_phones[] = {
@@ -162,6 +184,32 @@ START_TEST(test_ident_idcard_bad)
 }
 END_TEST
 
+START_TEST(test_ident_idcard_implausible)
+{
+	const struct bad_text *c = &implausible_ids[_i];
+	struct wy_err e = { 0 };
+
+	ck_assert_int_eq(ident_idcard_check(c->text, &e), WY_OK);
+	ck_assert_int_eq(ident_idcard_plausible(c->text, &e), WY_EINVALID);
+	ck_assert_msg(strstr(e.msg, c->msg) != NULL,
+	    "'%s': message \"%s\" lacks \"%s\"", c->text, e.msg, c->msg);
+}
+END_TEST
+
+START_TEST(test_ident_idcard_plausible)
+{
+	struct wy_err e = { 0 };
+
+	/* From 1900-01-01 to today is plausible. */
+	ck_assert_int_eq(ident_idcard_plausible("110101190001010014", &e), WY_OK);
+	ck_assert_int_eq(ident_idcard_plausible("11010519491231002X", &e), WY_OK);
+	ck_assert_int_eq(ident_idcard_plausible("110101200002290026", &e), WY_OK);
+	ck_assert_int_eq(ident_idcard_plausible(NULL, &e), WY_OK);
+	ck_assert_int_eq(ident_idcard_plausible("110101189905010019", NULL),
+	    WY_EINVALID);
+}
+END_TEST
+
 START_TEST(test_ident_idcard_null)
 {
 	struct wy_err e = { 0 };
@@ -235,6 +283,9 @@ ident_suite(void)
 	    sizeof good_ids / sizeof good_ids[0]);
 	tcase_add_loop_test(tc, test_ident_idcard_bad, 0,
 	    sizeof bad_ids / sizeof bad_ids[0]);
+	tcase_add_loop_test(tc, test_ident_idcard_implausible, 0,
+	    sizeof implausible_ids / sizeof implausible_ids[0]);
+	tcase_add_test(tc, test_ident_idcard_plausible);
 	suite_add_tcase(s, tc);
 
 	tc = tcase_create("ident_idcard_gender");

@@ -127,8 +127,8 @@ START_TEST(test_import_bad_rows)
 	ck_assert_int_eq(import("estates",
 	    "code,name,note\n"
 	    "JX2,锦绣,\"two\nlines\"\n"
-	    "JX3,翠湖苑\n", &rows, &e), WY_EINVALID);
-	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:4: 2 cells, but the header has 3"));
+	    "JX3,翠湖苑,x,y\n", &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:4: 4 cells, but the header has 3"));
 	ck_assert_int_eq(import("estates", "code,name\nJX4,\"unterminated\n", &rows, &e),
 	    WY_EINVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "unterminated"));
@@ -136,6 +136,192 @@ START_TEST(test_import_bad_rows)
 	    WY_EINVALID);
 	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:2:2: Name: the text is not valid UTF-8"));
 	ck_assert_int_eq(count("SELECT count(*) FROM estates"), 1);
+}
+END_TEST
+
+/* Missing trailing cells are empty ones: defaults and required apply. */
+START_TEST(test_import_short_rows)
+{
+	struct wy_err e = { 0 };
+	long rows;
+
+	ck_assert_int_eq(import("rooms",
+	    "code,building,floor,build_area,charge_area,state,note\n"
+	    "A1-1-101,A1,1,89.5,85\n"
+	    "A1-1-102,A1,1,89.5,85,rented\n"
+	    "A1-1-103,A1,1,89.5,85,,\n", &rows, &e), WY_OK);
+	ck_assert_int_eq(rows, 3);
+	ck_assert_int_eq(count("SELECT count(*) FROM rooms WHERE state = 'vacant'"
+	    " AND note = ''"), 2);
+	ck_assert_int_eq(count("SELECT count(*) FROM rooms WHERE state = 'rented'"), 1);
+	/* A missing required cell is named by its column. */
+	ck_assert_int_eq(import("rooms",
+	    "code,building,floor,build_area,charge_area\n"
+	    "A1-1-104,A1,1\n", &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:2:4: Building area (m²): required"));
+	/* More cells than the header is still an error naming the line. */
+	problems[0] = '\0';
+	ck_assert_int_eq(import("rooms",
+	    "code,building,floor,build_area,charge_area\n"
+	    "A1-1-105,A1,1,89.5,85\n"
+	    "A1-1-106,A1,1,89.5,85,x\n", &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "in.csv:3: 6 cells, but the header has 5 columns"));
+	ck_assert_int_eq(count("SELECT count(*) FROM rooms"), 3);
+}
+END_TEST
+
+/* Write n bytes (NULs included) to path. */
+static void
+write_bytes(const char *path, const char *data, size_t n)
+{
+	FILE *f = fopen(path, "wb");
+
+	ck_assert_ptr_nonnull(f);
+	ck_assert_uint_eq(fwrite(data, 1, n, f), n);
+	fclose(f);
+}
+
+/* A NUL byte would cut the cell short: refused with file:line:column. */
+START_TEST(test_import_nul)
+{
+	static const char csv[] = "code,name,note\nJX2,锦\0绣,x\nJX3,翠湖苑\n";
+	static const char alone[] = "code,name\n\0\nJX4,x\n";
+	static const char header[] = "code,na\0me\nJX4,x\n";
+	struct import_opts o = { .max_errors = 50, .problem = collect };
+	struct wy_err e = { 0 };
+	struct entity *ent;
+	char path[200];
+	long rows;
+
+	snprintf(path, sizeof path, "%s/nul.csv", fx.dir);
+	write_bytes(path, csv, sizeof csv - 1);
+	o.path = path;
+	ck_assert_int_eq(entity_load(fx.conf, "estates", &ent, &e), WY_OK);
+	ck_assert_int_eq(import_csv(&fx.s, ent, &o, &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nul.csv:2:2: Name: control characters"));
+	ck_assert_int_eq(count("SELECT count(*) FROM estates"), 1);
+	/* ... also a line that is nothing but a NUL, and one in the header. */
+	write_bytes(path, alone, sizeof alone - 1);
+	ck_assert_int_eq(import_csv(&fx.s, ent, &o, &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nul.csv:2:1: Code: control characters"));
+	write_bytes(path, header, sizeof header - 1);
+	ck_assert_int_eq(import_csv(&fx.s, ent, &o, &rows, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nul.csv:1:2: a NUL byte"));
+	ck_assert_int_eq(count("SELECT count(*) FROM estates"), 1);
+	entity_free(&ent);
+}
+END_TEST
+
+/* An ID number born before 1900 with the right check digit is a warning:
+ * refused, unless accepted by a user with client.override. */
+static int
+import_clients(const char *id_no, int accept, long *rows, struct wy_err *e)
+{
+	struct import_opts o = { .max_errors = 50, .problem = collect };
+	struct entity *ent;
+	char text[256];
+	int rc;
+
+	snprintf(text, sizeof text, "code,name,id_type,id_no\nC1,张三,idcard,%s\n",
+	    id_no);
+	o.path = fixture_file(&fx, "c.csv", text);
+	o.accept_warnings = accept;
+	ck_assert_int_eq(entity_load(fx.conf, "clients", &ent, e), WY_OK);
+	rc = import_csv(&fx.s, ent, &o, rows, e);
+	entity_free(&ent);
+	return rc;
+}
+
+START_TEST(test_import_warning)
+{
+	struct wy_err e = { 0 };
+	long rows;
+
+	ck_assert_int_eq(import_clients("110101189905010019", 0, &rows, &e),
+	    WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "c.csv:2:4: ID number "
+	    "'110101189905010019': birth date 1899-05-01 is before 1900"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "--accept-warnings"));
+	ck_assert_int_eq(count("SELECT count(*) FROM clients"), 0);
+	/* A wrong check digit is an error even when warnings are accepted. */
+	ck_assert_int_eq(import_clients("110101189905010018", 1, &rows, &e),
+	    WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "c.csv:2:4: ID number "
+	    "'110101189905010018': check digit is 8, should be 9"));
+	/* A user without client.override may not accept warnings. */
+	strcpy(fx.s.perms, "|import|client.read|client.write|");
+	strcpy(fx.s.user, "clerk");
+	ck_assert_int_eq(import_clients("110101189905010019", 1, &rows, &e),
+	    WY_EDENIED);
+	ck_assert_ptr_nonnull(strstr(e.msg, "client.override"));
+	ck_assert_int_eq(count("SELECT count(*) FROM clients"), 0);
+	/* With it, the row is imported; the gender follows from the number. */
+	strcpy(fx.s.perms, "|import|client.read|client.write|client.override|");
+	ck_assert_int_eq(import_clients("110101189905010019", 1, &rows, &e),
+	    WY_OK);
+	ck_assert_int_eq(rows, 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM clients WHERE"
+	    " id_no = '110101189905010019' AND gender = 'M'"), 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE action = 'import'"
+	    " AND detail LIKE '%1 despite a warning%'"), 1);
+}
+END_TEST
+
+/* The same through entity_save_warn, the form's path. */
+START_TEST(test_save_warning)
+{
+	struct value *v;
+	struct entity *ent;
+	const struct field *where;
+	struct wy_err e = { 0 };
+	int64_t id;
+	int warned;
+
+	ck_assert_int_eq(entity_load(fx.conf, "clients", &ent, &e), WY_OK);
+	v = calloc(ent->nfields, sizeof *v);
+	ck_assert_int_eq(field_parse(&fx.s, ent, entity_field(ent, "code"), "C1",
+	    1, entity_value(ent, v, "code"), &e), WY_OK);
+	ck_assert_int_eq(field_parse(&fx.s, ent, entity_field(ent, "name"), "张三",
+	    1, entity_value(ent, v, "name"), &e), WY_OK);
+	ck_assert_int_eq(field_parse(&fx.s, ent, entity_field(ent, "kind"), NULL,
+	    1, entity_value(ent, v, "kind"), &e), WY_OK);
+	ck_assert_int_eq(field_parse(&fx.s, ent, entity_field(ent, "id_type"),
+	    "idcard", 1, entity_value(ent, v, "id_type"), &e), WY_OK);
+	ck_assert_int_eq(field_parse(&fx.s, ent, entity_field(ent, "id_no"),
+	    "110101189905010019", 1, entity_value(ent, v, "id_no"), &e), WY_OK);
+	/* Refused without accepting; entity_save is the same. */
+	ck_assert_int_eq(entity_save_warn(&fx.s, ent, 0, 0, v, 0, &warned, &id,
+	    &where, &e), WY_EINVALID);
+	ck_assert_int_eq(warned, 1);
+	ck_assert_ptr_eq(where, entity_field(ent, "id_no"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "is before 1900"));
+	ck_assert_int_eq(entity_save(&fx.s, ent, 0, 0, v, &id, NULL, &e),
+	    WY_EINVALID);
+	/* Accepted by a user without the permission: denied, naming it. */
+	strcpy(fx.s.perms, "|client.read|client.write|");
+	strcpy(fx.s.user, "clerk");
+	ck_assert_int_eq(entity_may_override(&fx.s, ent), 0);
+	ck_assert_int_eq(entity_save_warn(&fx.s, ent, 0, 0, v, 1, &warned, &id,
+	    &where, &e), WY_EDENIED);
+	ck_assert_int_eq(warned, 1);
+	ck_assert_ptr_nonnull(strstr(e.msg, "is before 1900; only a user with "
+	    "the permission client.override may save it anyway"));
+	/* ... and saved for one with it, the audit naming the field. */
+	strcpy(fx.s.perms, "|client.read|client.write|client.override|");
+	ck_assert_int_eq(entity_may_override(&fx.s, ent), 1);
+	ck_assert_int_eq(entity_save_warn(&fx.s, ent, 0, 0, v, 1, &warned, &id,
+	    &where, &e), WY_OK);
+	ck_assert_int_eq(warned, 1);
+	ck_assert_int_eq(count("SELECT count(*) FROM audit WHERE action = 'insert'"
+	    " AND detail = 'new; warning accepted: id_no'"), 1);
+	/* A hard error wins over a warning: the code is used now. */
+	ck_assert_int_eq(entity_save_warn(&fx.s, ent, 0, 0, v, 1, &warned, &id,
+	    &where, &e), WY_EINVALID);
+	ck_assert_int_eq(warned, 0);
+	ck_assert_ptr_nonnull(strstr(e.msg, "already used"));
+	values_clear(v, ent->nfields);
+	free(v);
+	entity_free(&ent);
 }
 END_TEST
 
@@ -252,6 +438,10 @@ import_suite(void)
 	tcase_add_test(tc, test_import_all_or_nothing);
 	tcase_add_test(tc, test_import_header_problems);
 	tcase_add_test(tc, test_import_bad_rows);
+	tcase_add_test(tc, test_import_short_rows);
+	tcase_add_test(tc, test_import_nul);
+	tcase_add_test(tc, test_import_warning);
+	tcase_add_test(tc, test_save_warning);
 	tcase_add_test(tc, test_import_missing_file);
 	tcase_add_test(tc, test_import_denied);
 	tcase_add_test(tc, test_sink_csv);

@@ -88,6 +88,30 @@ START_TEST(test_usage)
 	/* From the maximum to 0 is one step. */
 	ck_assert_int_eq(meter_usage(9999999, 0, 9999999, 1, &c, &e), WY_OK);
 	ck_assert_int_eq(c.usage, 1);
+	/* A whole-number dial of 9999 wraps at 10000: 9990 to 15 is 25
+	 * (not 24.001), 9999 to 0 is 1, and times 10 it is 250. */
+	ck_assert_int_eq(meter_wrap(9999000), 10000000);
+	ck_assert_int_eq(meter_usage(9990000, 15000, 9999000, 1, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 25000);
+	ck_assert_int_eq(c.rolled, 1);
+	ck_assert_int_eq(meter_usage(9999000, 0, 9999000, 1, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 1000);
+	ck_assert_int_eq(meter_usage(9990000, 15000, 9999000, 10, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 250000);
+	/* A one-decimal dial of 99.9 wraps at 100: 99.8 to 0.1 is 0.3; a
+	 * three-decimal dial of 999.999 at 1000: 999.995 to 0.004 is 0.009. */
+	ck_assert_int_eq(meter_usage(99800, 100, 99900, 1, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 300);
+	ck_assert_int_eq(meter_usage(999995, 4, 999999, 1, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 9);
+	/* A reading past the highest one of the whole dial is refused. */
+	ck_assert_int_eq(meter_usage(0, 9999500, 9999000, 1, &c, &e), WY_EINVALID);
+	/* Typo warning at half the wrap: 5000 units of a 10000 dial is not. */
+	ck_assert_int_eq(meter_usage(5000000, 0, 9999000, 1, &c, &e), WY_OK);
+	ck_assert_int_eq(c.usage, 5000000);
+	ck_assert_uint_eq(c.warn, 0);
+	ck_assert_int_eq(meter_usage(5000000, 1, 9999000, 1, &c, &e), WY_OK);
+	ck_assert_uint_eq(c.warn, METER_WARN_TYPO);
 	/* 100.000 to 50.000: a roll-over of 9950 units, more likely a typo. */
 	ck_assert_int_eq(meter_usage(100000, 50000, 9999999, 1, &c, &e), WY_OK);
 	ck_assert_int_eq(c.rolled, 1);
@@ -125,6 +149,42 @@ START_TEST(test_split)
 	ck_assert_int_eq(parts[1], 38035);
 	ck_assert_int_eq(parts[2], 35024);
 	ck_assert_int_eq(parts[0] + parts[1] + parts[2], 100000);
+}
+END_TEST
+
+/* Any weights and any amount: the parts add up to the whole, and each is
+ * its exact share rounded down or up (less than one unit from it). */
+START_TEST(test_split_property)
+{
+	uint64_t x = 0x9e3779b97f4a7c15u;
+	int64_t w[40], parts[40], total, sum;
+	__int128 wsum, exact;
+	size_t n, i;
+	int round;
+
+	for (round = 0; round < 20000; round++) {
+		x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+		n = 1 + x % 40;
+		total = (int64_t)(x >> 20) % (round % 3 ? 1000000 : 100000000000LL);
+		for (wsum = 0, i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+			w[i] = round % 5 == 0 ? 1 : round % 7 == 0 && i % 2 ? 0 :
+			    (int64_t)(x % 2000000);
+			wsum += w[i];
+		}
+		meter_split(total, w, n, parts);
+		for (sum = 0, i = 0; i < n; i++) {
+			sum += parts[i];
+			/* |part - total * w / wsum| < 1 */
+			exact = wsum > 0 ? (__int128)total * w[i] : total;
+			ck_assert(parts[i] >= 0);
+			ck_assert((__int128)parts[i] * (wsum > 0 ? wsum : (__int128)n) >
+			    exact - (wsum > 0 ? wsum : (__int128)n));
+			ck_assert((__int128)parts[i] * (wsum > 0 ? wsum : (__int128)n) <
+			    exact + (wsum > 0 ? wsum : (__int128)n));
+		}
+		ck_assert_int_eq(sum, total);
+	}
 }
 END_TEST
 
@@ -292,29 +352,34 @@ END_TEST
 
 START_TEST(test_apportion)
 {
-	struct meter_share *sh;
+	struct meter_apport a;
 	struct wy_err e = { 0 };
-	size_t n;
 
 	fixture_sql(&fx, "INSERT INTO readings (meter_id, period, previous, reading,"
 	    " usage) VALUES (2, '2026-03', 0, 100000, 100000), (3, '2026-03', 0, 100, 100)");
-	ck_assert_int_eq(meter_apportion(&fx.s, 2, "2026-03", &sh, &n, &e), WY_OK);
-	ck_assert_uint_eq(n, 3);
-	ck_assert_int_eq(sh[0].usage, 26941);
-	ck_assert_int_eq(sh[1].usage, 38035);
-	ck_assert_int_eq(sh[2].usage, 35024);
-	ck_assert_int_eq(sh[0].weight, 8500);
-	free(sh);
-	ck_assert_int_eq(meter_apportion(&fx.s, 3, "2026-03", &sh, &n, &e), WY_OK);
-	ck_assert_int_eq(sh[0].usage, 34);
-	ck_assert_int_eq(sh[2].usage, 33);
-	free(sh);
-	ck_assert_int_eq(meter_apportion(&fx.s, 2, "2026-04", &sh, &n, &e), WY_OK);
-	ck_assert_int_eq(sh[0].usage, 0);	/* no reading */
-	free(sh);
-	ck_assert_int_eq(meter_apportion(&fx.s, 1, "2026-03", &sh, &n, &e), WY_EINVALID);
-	ck_assert_ptr_null(sh);
-	ck_assert_int_eq(meter_apportion(&fx.s, 42, "2026-03", &sh, &n, &e), WY_ENOTFOUND);
+	ck_assert_int_eq(meter_apportion(&fx.s, 2, "2026-03", &a, &e), WY_OK);
+	ck_assert_uint_eq(a.n, 3);
+	ck_assert_int_eq(a.equal, 0);
+	ck_assert_int_eq(a.usage, 100000);
+	ck_assert_str_eq(a.type, "water");
+	ck_assert_int_eq(a.shares[0].usage, 26941);
+	ck_assert_int_eq(a.shares[1].usage, 38035);
+	ck_assert_int_eq(a.shares[2].usage, 35024);
+	ck_assert_int_eq(a.shares[0].weight, 8500);
+	ck_assert_str_ne(a.shares[0].room, "");
+	meter_apport_free(&a);
+	ck_assert_int_eq(meter_apportion(&fx.s, 3, "2026-03", &a, &e), WY_OK);
+	ck_assert_int_eq(a.equal, 1);
+	ck_assert_int_eq(a.shares[0].weight, 1);	/* equal: each weighs 1 */
+	ck_assert_int_eq(a.shares[0].usage, 34);
+	ck_assert_int_eq(a.shares[2].usage, 33);
+	meter_apport_free(&a);
+	ck_assert_int_eq(meter_apportion(&fx.s, 2, "2026-04", &a, &e), WY_OK);
+	ck_assert_int_eq(a.shares[0].usage, 0);	/* no reading */
+	meter_apport_free(&a);
+	ck_assert_int_eq(meter_apportion(&fx.s, 1, "2026-03", &a, &e), WY_EINVALID);
+	ck_assert_ptr_null(a.shares);
+	ck_assert_int_eq(meter_apportion(&fx.s, 42, "2026-03", &a, &e), WY_ENOTFOUND);
 }
 END_TEST
 
@@ -327,6 +392,7 @@ meter_suite(void)
 
 	tcase_add_test(pure, test_usage);
 	tcase_add_test(pure, test_split);
+	tcase_add_test(pure, test_split_property);
 	tcase_add_checked_fixture(db, setup, teardown);
 	tcase_add_test(db, test_reading_calc);
 	tcase_add_test(db, test_warnings);

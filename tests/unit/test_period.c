@@ -6,6 +6,7 @@
 #include "fixture.h"
 #include "wuye/cashier.h"
 #include "wuye/dbcheck.h"
+#include "wuye/date.h"
 #include "wuye/period.h"
 
 static struct fixture fx;
@@ -97,6 +98,14 @@ START_TEST(test_close_totals)
 	ck_assert_int_eq(t.receivable, 25993);
 	ck_assert_int_eq(t.received, 25000);
 	ck_assert_int_eq(t.waived, 1000);
+	/* The blocks: 259.93 - 249.93 paid in the period - 10.00 waived = 0;
+	 * the payment 249.93 on September's bills + 0.07 on October's. */
+	ck_assert_int_eq(t.paid_in, 24993);
+	ck_assert_int_eq(t.bills_waived, 1000);
+	ck_assert_int_eq(t.paid_before + t.paid_after, 0);
+	ck_assert_int_eq(t.on_period, 24993);
+	ck_assert_int_eq(t.on_later, 7);
+	ck_assert_int_eq(t.taken, 25000);
 	/* 250.00 paid 209.93 + 40.00 of the September bills and 0.07 of
 	 * October's (received counts receipts dated in September). */
 	ck_assert_int_eq(t.outstanding, 0);
@@ -125,17 +134,31 @@ START_TEST(test_close_refused)
 {
 	struct session s;
 	struct wy_err e = { 0 };
+	char buf[PERIOD_BUFSIZE];
 
 	ck_assert_int_eq(period_close(&fx.s, "2026-13", NULL, &e), WY_EINVALID);
 	ck_assert_int_eq(period_close(&fx.s, NULL, NULL, &e), WY_EINVALID);
 	ck_assert_int_eq(period_close(&fx.s, "2199-01", NULL, &e), WY_ECONFLICT);
-	ck_assert_ptr_nonnull(strstr(e.msg, "has not ended"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "has not ended yet: it can be "
+	    "closed from 2199-02-01 on"));
 	ck_assert_int_eq(period_close(&fx.s, "2026-10", NULL, &e), WY_ECONFLICT);
 	ck_assert_ptr_nonnull(strstr(e.msg, "period 2026-09 is still open"));
 	ck_assert_int_eq(q("SELECT count(*) FROM periods"), 0);
+	ck_assert_int_eq(period_to_close(fx.db, buf, &e), WY_OK);
+	ck_assert_str_eq(buf, "2026-09");
 	ck_assert_int_eq(period_close(&fx.s, "2026-09", NULL, &e), WY_OK);
 	ck_assert_int_eq(period_close(&fx.s, "2026-09", NULL, &e), WY_ECONFLICT);
-	ck_assert_ptr_nonnull(strstr(e.msg, "closed already"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "was closed before (on "));
+	ck_assert_ptr_nonnull(strstr(e.msg, "by system"));
+	ck_assert_int_eq(period_can_close(fx.db, "2026-09", &e), WY_ECONFLICT);
+	ck_assert_int_eq(period_can_close(fx.db, "2026-10", &e), WY_OK);
+	/* Offered next: the oldest open month, then the one after the last
+	 * closed. */
+	ck_assert_int_eq(period_to_close(fx.db, buf, &e), WY_OK);
+	ck_assert_str_eq(buf, "2026-10");
+	ck_assert_int_eq(period_close(&fx.s, "2026-10", NULL, &e), WY_OK);
+	ck_assert_int_eq(period_to_close(fx.db, buf, &e), WY_OK);
+	ck_assert_str_eq(buf, "2026-11");
 	ck_assert_int_eq(user_add(&fx.s, "amy", "cashier", "pass", "", &e),
 	    WY_OK);
 	ck_assert_int_eq(auth_login(fx.db, fx.conf, "amy", "pass", &s, &e),
