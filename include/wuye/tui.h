@@ -47,7 +47,7 @@ struct db;
 	X(ACT_ACTIONS, "actions", N_("Actions"), N_("actions on the selected record, such as approve or pay"), KEY_F(12), TUI_CTRL('o')) \
 	X(ACT_SAVE, "save", N_("Save"), N_("save the form"), TUI_CTRL('s'), 0) \
 	X(ACT_BACK, "back", N_("Back"), N_("go back; asks first if there are unsaved changes"), TUI_KEY_ESC, TUI_CTRL('c')) \
-	X(ACT_QUIT, "quit", N_("Quit"), N_("leave wuye"), TUI_CTRL('q'), 0) \
+	X(ACT_QUIT, "quit", N_("Quit"), N_("leave wuye; asks first if there are unsaved changes"), TUI_CTRL('q'), 0) \
 	X(ACT_UP, "up", NULL, N_("previous row or field"), KEY_UP, 0)		\
 	X(ACT_DOWN, "down", NULL, N_("next row or field"), KEY_DOWN, 0)	\
 	X(ACT_LEFT, "left", NULL, N_("cursor left, or previous menu"), KEY_LEFT, 0) \
@@ -168,6 +168,9 @@ struct screen_ops {
 	/* This screen's own words for some actions, ended by ACT_NONE. */
 	const struct tui_note *notes;
 	int dialog;		/* drawn over the screen below */
+	/* 1 if the screen holds work not saved (Ctrl-Q asks first); may be
+	 * NULL. */
+	int (*unsaved)(struct screen *sc);
 };
 
 struct screen {

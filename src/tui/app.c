@@ -544,6 +544,26 @@ read_key(struct app *app, wint_t *ch, int *is_key)
 }
 
 /* What the program does with an action the screen passed on. */
+/* 1 if a screen on the stack holds work not saved. */
+static int
+app_unsaved(const struct app *app)
+{
+	const struct screen *sc;
+
+	for (sc = app->top; sc != NULL; sc = sc->below)
+		if (sc->ops->unsaved != NULL && sc->ops->unsaved((struct screen *)sc))
+			return 1;
+	return 0;
+}
+
+/* Yes to "quit and lose the changes?". */
+static int
+quit_anyway(struct screen *owner)
+{
+	(void)owner;
+	return TUI_QUIT;
+}
+
 static int
 generic_action(struct app *app, enum tui_action a)
 {
@@ -560,6 +580,9 @@ generic_action(struct app *app, enum tui_action a)
 			tui_open_quickfind(app);
 		return TUI_DONE;
 	case ACT_QUIT:
+		if (app_unsaved(app))
+			return tui_confirm(app, _("Quit and lose the changes not saved?"),
+			    quit_anyway, app->top);
 		return TUI_QUIT;
 	case ACT_BACK:
 		return app->top != NULL && app->top->below != NULL ? TUI_POP : TUI_DONE;

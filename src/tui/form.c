@@ -464,6 +464,13 @@ static const struct tui_note form_notes[] = {
 	{ ACT_NONE, NULL, NULL },
 };
 
+/* The form has changes not saved. */
+static int
+form_unsaved(struct screen *sc)
+{
+	return changed(sc->data);
+}
+
 static const struct screen_ops form_ops = {
 	.name = N_("Form"),
 	.help = N_("One record. Type into the field with the cursor; Tab, Enter, Up "
@@ -476,7 +483,8 @@ static const struct screen_ops form_ops = {
 	    "Ctrl-S or F2 saves (so does Enter on the last field). If another user "
 	    "saved the record since you opened it, nothing is overwritten: their "
 	    "changes are shown, and F5 loads them.\n"
-	    "Esc goes back, asking first if you changed anything."),
+	    "Esc goes back, and Ctrl-Q quits, asking first if you changed anything."),
+	.unsaved = form_unsaved,
 	.enter = form_enter,
 	.leave = form_leave,
 	.draw = form_draw,

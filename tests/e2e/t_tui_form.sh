@@ -34,6 +34,13 @@ wait_for "Leave without saving your changes?" &&
 keys n
 wait_gone "Leave without saving" && wait_for "Room code* $code" &&
     pass "N keeps the form and its text"
+keys C-q
+wait_for "Quit and lose the changes not saved?" &&
+    pass "Ctrl-Q on a changed form asks first"
+keys n
+wait_gone "Quit and lose" && wait_for "Room code* $code" &&
+    pass "N to Ctrl-Q keeps the form and its text"
+tui_alive && pass "and the program runs on"
 
 keys Down Down
 text "$bcode"
