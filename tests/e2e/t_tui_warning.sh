@@ -55,6 +55,9 @@ wait_for "check digit is 8, should be 9" &&
     pass "a wrong check digit is refused on save"
 off_screen "no question for a wrong check digit" "save anyway?"
 keys C-q
+wait_for "Quit and lose the changes not saved?" &&
+    pass "Ctrl-Q asks first: the form has changes"
+keys y
 tui_exit && same "Ctrl-Q ends the program" 0 "$TUI_RC"
 
 tui_start 100 30
@@ -70,5 +73,8 @@ keys Enter
 wait_gone "Not saved" && wait_for "Clients: new record (changed)" &&
     pass "any key closes the message; the form keeps the text"
 keys C-q
+wait_for "Quit and lose the changes not saved?" &&
+    pass "Ctrl-Q asks first: the form has changes"
+keys y
 tui_exit && same "Ctrl-Q ends the program" 0 "$TUI_RC"
 finish
