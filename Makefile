@@ -30,7 +30,7 @@ SAN      = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-fram
 DEBS = build-essential pkg-config libsqlite3-dev sqlite3 libncurses-dev \
 	libxlsxwriter-dev libiniparser-dev check libsodium-dev zlib1g-dev \
 	libcsv-dev gettext tmux locales faketime python3 python3-openpyxl time \
-	cups cups-client
+	cups cups-client libicu-dev
 
 ifeq ($(V),1)
 Q =
@@ -43,8 +43,8 @@ DATA     = $(sort $(wildcard schema/*.sql forms/*.ini reports/*.ini templates/*)
 UNIT_SRC = $(sort $(wildcard tests/unit/*.c))
 HDRS     = $(wildcard include/wuye/*.h)
 
-OBJ      = $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o
-ASAN_OBJ = $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/embedded.o
+OBJ      = $(LIB_SRC:%.c=$(B)/%.o) $(B)/embedded.o $(B)/pinyin_data.o
+ASAN_OBJ = $(LIB_SRC:%.c=$(B)/asan/%.o) $(B)/asan/embedded.o $(B)/asan/pinyin_data.o
 UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/%.o)
 ASAN_UNIT_OBJ = $(UNIT_SRC:%.c=$(B)/asan/%.o)
 PO       = $(wildcard po/*.po)
@@ -87,6 +87,24 @@ $(B)/asan/%.o: %.c $(HDRS) | $(B)/.deps
 	$(Q)$(CC) $(WARN) -O1 -g $(SAN) -DTESTING $(CPPFLAGS) $(PKG_CFLAGS) -c -o $@ $<
 
 $(B)/asan/embedded.o: $(B)/embedded.c
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
+
+# The pinyin table, generated from ICU's Han-Latin transliteration: only
+# the generator links ICU, wuye compiles the table it writes.
+$(B)/tools/gen-pinyin: tools/gen-pinyin.c include/wuye/pinyin_int.h | $(B)/.deps
+	$(Q)mkdir -p $(@D)
+	$(Q)$(CC) $(WARN) -O1 $(CPPFLAGS) $$(pkg-config --cflags icu-uc icu-i18n) -o $@ $< \
+		$$(pkg-config --libs icu-uc icu-i18n)
+
+$(B)/pinyin_data.c: $(B)/tools/gen-pinyin tools/pinyin-surnames.txt
+	@echo "  GEN    $@"
+	$(Q)$(B)/tools/gen-pinyin $@.tmp tools/pinyin-surnames.txt && mv $@.tmp $@
+
+$(B)/pinyin_data.o: $(B)/pinyin_data.c include/wuye/pinyin_int.h
+	$(Q)$(CC) $(WARN) $(CFLAGS) $(CPPFLAGS) -c -o $@ $<
+
+$(B)/asan/pinyin_data.o: $(B)/pinyin_data.c include/wuye/pinyin_int.h
 	$(Q)mkdir -p $(@D)
 	$(Q)$(CC) $(WARN) -O1 -g $(SAN) $(CPPFLAGS) -c -o $@ $<
 

@@ -62,6 +62,10 @@ def yes(v):
 def categories():
     """The category lists a new database starts with: run the migrations."""
     con = sqlite3.connect(":memory:")
+    # Schema 13 fills sort keys with functions of wuye's own connections;
+    # the category lists do not need the keys.
+    for name in ("wuye_sort_key", "wuye_initials"):
+        con.create_function(name, 2, lambda text, sort: "")
     for f in sorted(glob.glob(os.path.join(TOP, "schema", "*.sql"))):
         con.executescript(open(f, encoding="utf-8").read())
     lists = {}
@@ -158,14 +162,21 @@ def kinds_section():
         if f.get("key"):
             out.append("Other kinds refer to a record by its \\fB%s\\fP."
                        % f["key"])
-        out.append("Exporting needs \\fB%s\\fP; importing needs \\fBimport\\fP"
-                   " and \\fB%s\\fP." % (f.get("read", "property.read"),
-                                          f.get("write", "property.write")))
+        if yes(f.get("readonly", "no")):
+            out.append("Exporting needs \\fB%s\\fP; a read\\-only list of"
+                       " what was done, never imported or changed as records."
+                       % f.get("read", "property.read"))
+        else:
+            out.append("Exporting needs \\fB%s\\fP; importing needs"
+                       " \\fBimport\\fP and \\fB%s\\fP."
+                       % (f.get("read", "property.read"),
+                          f.get("write", "property.write")))
         out.extend(NOTES.get(name, []))
         acts = [cp[a] for a in cp.sections() if a.startswith("action.")]
         if acts:
-            out.append("In the full\\-screen list, F12 (or Ctrl\\-O) offers"
-                       " the actions %s on the selected record."
+            out.append("In the full\\-screen list and form, F12 (or"
+                       " Ctrl\\-O) offers the actions %s on the selected"
+                       " record."
                        % ", ".join("%s (%s)" % (text(a.get("label", "")),
                                                 a.get("label.zh",
                                                       a.get("label", "")))

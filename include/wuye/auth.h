@@ -38,8 +38,13 @@ int auth_login(struct db *db, const struct conf *conf, const char *name,
 /* 1 if the session's role has perm. */
 int auth_can(const struct session *s, const char *perm);
 
-/* WY_OK if allowed, else WY_EDENIED naming user, role and permission. */
+/* WY_OK if allowed, else WY_EDENIED naming user, role and, in words, what
+ * the permission allows ("may not void receipts or make refunds"). */
 int auth_require(const struct session *s, const char *perm, struct wy_err *e);
+
+/* What perm allows, in words that follow "may not" (translated), written
+ * to buf, which is returned; a permission without words is named. */
+const char *auth_perm_words(const char *perm, char *buf, size_t size);
 
 /* Hash a password into out (crypto_pwhash_STRBYTES); level is
  * "interactive", "moderate" or "sensitive" (or "minimal", for tests). */

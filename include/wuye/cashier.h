@@ -31,6 +31,7 @@ struct cashier_bill {
 	int64_t outstanding;		/* amount - paid - waived */
 	int64_t late_fee;		/* late fee still due on the date */
 	int closed;			/* its period is closed (it can still be paid) */
+	int due;			/* its due date is on or before the date */
 };
 
 /* The late fee of a principal `outstanding` due on due_date (day numbers)
@@ -124,5 +125,22 @@ int cashier_deposit_refund(struct session *s, int64_t deposit_id,
 int cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
     int64_t amount, const char *method, const char *reason,
     struct cashier_receipt *r, struct wy_err *e);
+
+/* Whom a refund goes to, as the refund screen finds them. */
+struct cashier_refundee {
+	int64_t client_id;
+	int64_t room_id;		/* 0: no room named */
+	char client[64];		/* the client's code */
+	char name[128];			/* ... and name */
+	char room[64];			/* the room's code, or "" */
+	int64_t balance;		/* the prepayment balance, fen */
+};
+
+/* Find whom a refund goes to (charge.read) from what was typed: a room's
+ * code (the room and its payer today), else a client's code or mobile
+ * number.  WY_ENOTFOUND names what was typed, or the room without a
+ * payer. */
+int cashier_refundee(struct session *s, const char *text,
+    struct cashier_refundee *out, struct wy_err *e);
 
 #endif

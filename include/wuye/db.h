@@ -54,7 +54,10 @@ struct db {
 		char *sql;
 		sqlite3_stmt *st;
 		unsigned long used;
-	} cache[32];
+	} cache[96];	/* a quick find keystroke alone uses some 30 (each
+			 * search field's count, the initials, the pages of
+			 * three kinds): fewer and they are prepared again
+			 * at every key */
 	unsigned long cache_clock;
 };
 
@@ -103,6 +106,15 @@ int db_schema_version(struct db *db);
  * taking a backup first (backup_create) when the database already had a
  * schema.  *applied (may be NULL) gets the number applied. */
 int db_migrate(struct db *db, int *applied, struct wy_err *e);
+
+/* Fill the sort keys (table sort_keys, schema 13) of rows written by
+ * other programs, or by bulk inserts that leave them to this: those whose
+ * key is '' while their text is not; in the caller's transaction when one
+ * is open, else each table in its own.  db_migrate() calls it; nothing
+ * to do on a read-only handle.  wuye's own connections have the SQL functions
+ * wuye_sort_key(TEXT, ORDER) and wuye_initials(TEXT, ORDER) (pinyin.h),
+ * which no trigger, index or default may use (SQLITE_DIRECTONLY). */
+int db_sort_keys_fill(struct db *db, struct wy_err *e);
 
 /* Set the busy timeout in milliseconds (the busy handler sleeps 1-5 ms a try). */
 void db_set_busy_timeout(struct db *db, int ms);

@@ -73,6 +73,12 @@ struct field {
 	int in_list;		/* a column of the browse list */
 	int sensitive;		/* masked without permission client.sensitive */
 	int null;		/* empty text is stored as NULL, not '' */
+	int sort;		/* sort = natural|pinyin|name: an enum
+				 * pinyin_order (pinyin.h); the engine keeps
+				 * its key in the column COLUMN_key, and for
+				 * pinyin and name the initials, which the
+				 * search also matches, in COLUMN_py */
+	int lookup_sort;	/* lookup: the target key's sort (entity_load) */
 	char *help;		/* one line, English */
 	char *help_zh;
 };
@@ -111,6 +117,8 @@ struct entity {
 	char *display;		/* field shown after the key in lookups ("name") */
 	char *perm_read;	/* permission to see records */
 	char *perm_write;	/* permission to change them */
+	int readonly;		/* readonly = yes: a list of what was done
+				 * (a view), never written through the form */
 	char *order;		/* field the list is sorted by */
 	char **search;		/* fields incremental search looks in */
 	size_t nsearch;
@@ -224,6 +232,11 @@ const char *entity_override_perm(const struct entity *ent, char *buf,
 
 /* 1 if the user may save records of ent despite warnings. */
 int entity_may_override(const struct session *s, const struct entity *ent);
+
+/* WY_OK if records of ent may be written; WY_EINVALID naming the list
+ * when the form is readonly (waivers, refunds: changed only by their own
+ * commands).  entity_save, _insert, _update, _delete and import check it. */
+int entity_writable(const struct entity *ent, struct wy_err *e);
 
 /* Insert a checked record inside the caller's transaction; *id gets the
  * new row id.  Needs perm_write. */

@@ -43,6 +43,12 @@ int receipt_form_text(struct session *s, const char *number, int reprint,
  * closed period is printed as a reprint without counting. */
 int receipt_print(struct session *s, const char *number, struct wy_err *e);
 
+/* receipt_print, and on success *said (malloc'd; said may be NULL) gets
+ * what the print command wrote on its standard output ("request id is
+ * ..."), for the command line to pass on. */
+int receipt_print_said(struct session *s, const char *number, char **said,
+    struct wy_err *e);
+
 /* The hand-over of `cashier` (NULL: the session's user) on `date`
  * (YYYY-MM-DD, NULL: today) (charge.read): every receipt issued that day,
  * totals per method of the live ones, and the voids the cashier made that

@@ -43,6 +43,8 @@ struct report_column {
 	enum sink_total total;
 	int num, den;			/* ratio totals: column indexes */
 	int hidden;
+	const char *labels;		/* code list shown by its names, or NULL */
+	int scale;			/* decimals of area (2), qty (3), percent (2) */
 };
 
 struct report {

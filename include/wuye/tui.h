@@ -13,7 +13,9 @@
  *
  * No transaction is ever open while the program waits for a key, so a lost
  * connection (SIGHUP), which is noticed between keys, cannot leave a record
- * half-written.
+ * half-written.  On SIGHUP or SIGTERM (or a terminal that has gone) every
+ * screen with unsaved work keeps it as a draft (screen_ops.keep), offered
+ * at the user's next log-in, and the program ends.
  */
 #ifndef WUYE_TUI_H
 #define WUYE_TUI_H
@@ -52,13 +54,13 @@ struct db;
 	X(ACT_DOWN, "down", NULL, N_("next row or field"), KEY_DOWN, 0)	\
 	X(ACT_LEFT, "left", NULL, N_("cursor left, or previous menu"), KEY_LEFT, 0) \
 	X(ACT_RIGHT, "right", NULL, N_("cursor right, or next menu"), KEY_RIGHT, 0) \
-	X(ACT_PGUP, "page-up", NULL, N_("previous page"), KEY_PPAGE, 0)	\
-	X(ACT_PGDN, "page-down", NULL, N_("next page"), KEY_NPAGE, 0)		\
+	X(ACT_PGUP, "page-up", N_("Page up"), N_("previous page"), KEY_PPAGE, 0)	\
+	X(ACT_PGDN, "page-down", N_("Page down"), N_("next page"), KEY_NPAGE, 0)		\
 	X(ACT_HOME, "home", NULL, N_("first row, or start of the field"), KEY_HOME, TUI_CTRL('a')) \
 	X(ACT_END, "end", NULL, N_("last row, or end of the field"), KEY_END, TUI_CTRL('e')) \
-	X(ACT_ENTER, "enter", NULL, N_("open the selected record, or next field"), '\r', '\n', KEY_ENTER) \
-	X(ACT_TAB, "next-field", NULL, N_("next field"), '\t', 0)		\
-	X(ACT_BTAB, "previous-field", NULL, N_("previous field"), KEY_BTAB, 0) \
+	X(ACT_ENTER, "enter", N_("OK"), N_("open the selected record, or next field"), '\r', '\n', KEY_ENTER) \
+	X(ACT_TAB, "next-field", N_("Next field"), N_("next field"), '\t', 0)		\
+	X(ACT_BTAB, "previous-field", N_("Previous field"), N_("previous field"), KEY_BTAB, 0) \
 	X(ACT_BACKSPACE, "backspace", NULL, N_("delete the character before the cursor"), KEY_BACKSPACE, 127) \
 	X(ACT_DELCHAR, "delete-char", NULL, N_("delete the character under the cursor"), KEY_DC, TUI_CTRL('d')) \
 	X(ACT_KILL, "clear-field", NULL, N_("clear the field or the search"), TUI_CTRL('u'), 0) \
@@ -75,7 +77,7 @@ enum tui_action {
 struct tui_action_info {
 	enum tui_action id;
 	const char *name;
-	const char *label;	/* key-bar label (N_), NULL: not on the bar */
+	const char *label;	/* key-bar label (N_), NULL: never on a bar */
 	const char *help;	/* one line (N_) */
 	int keys[3];		/* curses key codes, 0 for none */
 };
@@ -171,6 +173,13 @@ struct screen_ops {
 	/* 1 if the screen holds work not saved (Ctrl-Q asks first); may be
 	 * NULL. */
 	int (*unsaved)(struct screen *sc);
+	/* Keep the work not saved as a draft for the next log-in (on a
+	 * hang-up: SIGHUP or SIGTERM); may be NULL. */
+	int (*keep)(struct screen *sc, struct wy_err *e);
+	/* 0 if an action of the bar is not offered to this user now (the
+	 * bar leaves it out: F8 void for a cashier who may not void); may
+	 * be NULL: all are. */
+	int (*offered)(struct screen *sc, enum tui_action a);
 };
 
 struct screen {
@@ -219,6 +228,26 @@ int tui_prompt(struct app *app, const char *title, const char *label,
 /* Show a message in a dialog that any key closes.  Returns TUI_REDRAW. */
 int tui_alert(struct app *app, const char *title, const char *text);
 
+/* Ask for a few lines of text in one dialog (ask.c): a label and an
+ * editor a row, Tab, Up and Down move, Enter goes to the next field and
+ * on the last one (or Ctrl-S anywhere) answers.  check(owner, texts, msg,
+ * size) (may be NULL) returns -1 if the answers are fine, else the index
+ * of the field at fault with msg saying why (naming the field): the
+ * dialog stays, with the message and the cursor in that field.  Then the
+ * dialog closes and done(owner, texts) is called; its reactions are
+ * owner's.  Esc cancels.  Returns TUI_REDRAW. */
+struct tui_ask_field {
+	const char *label;	/* translated */
+	const char *initial;	/* NULL: empty */
+	int maxchars;		/* 0: no limit */
+};
+int tui_ask_fields(struct app *app, const char *title,
+    const struct tui_ask_field *fields, size_t n,
+    int (*check)(struct screen *owner, const char *const *texts, char *msg,
+    size_t size),
+    int (*done)(struct screen *owner, const char *const *texts),
+    struct screen *owner);
+
 /* The screen that was on top before sc (NULL for the bottom one). */
 struct screen *tui_below(struct screen *sc);
 
@@ -237,9 +266,9 @@ void tui_put(int y, int x, int width, int right, int attr, const char *s);
 /* Fill a row segment with spaces in attr. */
 void tui_fill(int y, int x, int width, int attr);
 
-/* Split text into lines of at most width columns, at newlines and at
- * spaces (Chinese text, which has none, anywhere).  Returns the number of
- * lines; *lines is malloc'd, each line too: free with tui_wrap_free(). */
+/* Split text into lines of at most width columns by utf8_wrap() (Chinese
+ * line breaking).  Returns the number of lines; *lines is malloc'd, each
+ * line too: free with tui_wrap_free(). */
 size_t tui_wrap(const char *text, int width, char ***lines);
 void tui_wrap_free(char **lines, size_t n);
 
@@ -272,15 +301,33 @@ int tui_edit_draw(struct tui_edit *ed, int y, int x, int width, int attr);
 
 /* Screens other files open (each in its own file of src/tui/). */
 int tui_open_list(struct app *app, const char *form);	/* grid.c */
+/* grid.c: the list opened on the rows that search finds (quick find's
+ * "more"), shown in its search box. */
+int tui_open_list_search(struct app *app, const char *form,
+    const char *search);
 int tui_open_form(struct app *app, const char *form, int64_t id,
     const char *const *preset);				/* form.c: id 0 = new */
+struct draft;
+/* form.c: the form of a draft (draft.h), as it was when it was kept. */
+int tui_open_draft(struct app *app, const struct draft *d);
+/* drafts.c: after a log-in, offer the user's drafts one by one (open or
+ * discard); nothing when there are none. */
+void tui_offer_drafts(struct app *app);
 int tui_pick(struct app *app, const char *form,
     void (*done)(struct screen *owner, int64_t id, const char *key),
     struct screen *owner);				/* grid.c: a picker */
-struct field;
-int tui_pick_choice(struct app *app, struct session *s, const struct field *f,
+/* The picker opened on the rows that search (the text typed in the field,
+ * NULL or "": all) finds, shown in its search box. */
+int tui_pick_search(struct app *app, const char *form, const char *search,
     void (*done)(struct screen *owner, int64_t id, const char *key),
-    struct screen *owner);				/* form.c */
+    struct screen *owner);				/* grid.c */
+struct field;
+/* form.c: the choices of f that start with search (the text typed in the
+ * field; all when none does, the cursor on the one it names). */
+int tui_pick_choice(struct app *app, struct session *s, const struct field *f,
+    const char *search,
+    void (*done)(struct screen *owner, int64_t id, const char *key),
+    struct screen *owner);
 /* page.c: the record page of a form that has one (rooms, clients), else
  * its form. */
 int tui_open_page(struct app *app, const char *form, int64_t id);
@@ -300,6 +347,9 @@ int tui_open_roommap(struct app *app, int64_t building_id);	/* roommap.c: 楼盘
 int tui_open_reports(struct app *app, const char *group);	/* reports.c: 报表, one group (NULL: all) */
 int tui_open_notices(struct app *app);			/* notices.c: 通知单 */
 int tui_open_assign(struct app *app);			/* assign.c: 批量收费标准 */
+/* refund.c: 退款 of a prepayment; refused in words, before it opens, to a
+ * user who may not make refunds. */
+int tui_open_refund(struct app *app);
 /* rowact.c: the actions of form ent ([action.NAME]) on record id (what
  * names it in messages): a list to pick one, its question or "Are you
  * sure?", then the call; the screen below reloads.  ent is borrowed from

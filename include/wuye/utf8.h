@@ -37,6 +37,23 @@ char *utf8_fit(const char *s, int width, int right_align, char *buf,
 #define UTF8_EXCERPT_MAX 48
 char *utf8_excerpt(const char *s, char *buf, size_t size);
 
+/* The byte offset in s of the first character that starts at display
+ * column cols or later (for a view scrolled sideways); *pad gets the
+ * columns from cols to it (1 when a double-width character straddles
+ * cols, else 0). */
+size_t utf8_skip(const char *s, int cols, int *pad);
+
+/* Split text into lines of at most width columns (at least 4), at
+ * newlines and where a line may break: after spaces, and between Chinese
+ * characters, but never before closing punctuation (，。、）…) or after
+ * opening punctuation (（「《), never inside a Latin word, and not right
+ * after a key name (F1, Esc, Ctrl-Q), which stays with what follows.  A
+ * word wider than the line is cut where the line is full.  Spaces at a
+ * break are dropped.  Returns the number of lines; *lines and each line
+ * are malloc'd: free with utf8_wrap_free(). */
+size_t utf8_wrap(const char *text, int width, char ***lines);
+void utf8_wrap_free(char **lines, size_t n);
+
 /* Byte offset of the character after / before the one at pos. */
 size_t utf8_next(const char *s, size_t pos);
 size_t utf8_prev(const char *s, size_t pos);

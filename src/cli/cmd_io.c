@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "wuye/conf.h"
+#include "wuye/date.h"
 #include "wuye/entity.h"
 #include "wuye/export.h"
 #include "wuye/i18n.h"
@@ -123,6 +124,8 @@ cmd_export(struct cli *c, int argc, char **argv)
 	struct sink_opts so = { .format = SINK_CSV };
 	struct entity *ent;
 	const char *format = NULL;
+	char name[128], date[DATE_BUFSIZE], *dflt = NULL;
+	long rows = 0;
 	int ch, rc, fmt;
 
 	optind = 0;	/* 0: a full reset of GNU getopt */
@@ -148,7 +151,21 @@ cmd_export(struct cli *c, int argc, char **argv)
 	if ((rc = load_kind(c, &cli_cmd_export, argv[optind], &ent)) != WY_OK)
 		return rc;
 	so.sheet = entity_title(ent);
-	rc = export_entity(&c->sess, ent, NULL, &so, NULL, &c->err);
+	if (so.path == NULL && so.format == SINK_XLSX) {
+		/* no standard output for a workbook: KIND-DATE.xlsx in the
+		 * export folder, said on stdout */
+		date_format(date_today(), date);
+		snprintf(name, sizeof name, "%s-%s.xlsx", ent->name, date);
+		if ((so.path = dflt = export_path(c->conf, name, &c->err)) == NULL) {
+			entity_free(&ent);
+			return c->err.code;
+		}
+	}
+	rc = export_entity(&c->sess, ent, NULL, &so, &rows, &c->err);
+	if (rc == WY_OK && dflt != NULL)
+		printf(ngettext("exported %ld row to %s\n",
+		    "exported %ld rows to %s\n", (unsigned long)rows), rows, dflt);
+	free(dflt);
 	entity_free(&ent);
 	return rc;
 }
@@ -164,7 +181,8 @@ const struct cli_cmd cli_cmd_import = {
 const struct cli_cmd cli_cmd_export = {
 	.name = "export",
 	.args = "KIND [--format csv|tsv|xlsx|text] [-o FILE] [--bom]",
-	.help = N_("export records (CSV to standard output by default)"),
+	.help = N_("export records (CSV to standard output by default; .xlsx "
+	    "without -o into export.dir)"),
 	.flags = CLI_NEED_DB | CLI_LOGIN | CLI_READONLY,
 	.exec = cmd_export,
 };

@@ -126,8 +126,17 @@ cmd_receipt(struct cli *c, int argc, char **argv)
 	if (reason != NULL)
 		return cli_usage(c, &cli_cmd_receipt,
 		    _("--reason is for receipt void"));
-	if (strcmp(verb, "print") == 0)
-		return receipt_print(&c->sess, number, &c->err);
+	if (strcmp(verb, "print") == 0) {
+		/* what the print command said (lp's request id) goes on to
+		 * stdout, as if it had run there */
+		char *said = NULL;
+		int rc = receipt_print_said(&c->sess, number, &said, &c->err);
+
+		if (said != NULL)
+			fputs(said, stdout);
+		free(said);
+		return rc;
+	}
 	if (strcmp(verb, "show") != 0)
 		return cli_usage(c, &cli_cmd_receipt, _("receipt needs show, "
 		    "print or void"));

@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "wuye/conf.h"
+#include "wuye/date.h"
+#include "wuye/export.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/print.h"
@@ -159,7 +161,8 @@ report_run_cmd(struct cli *c, int argc, char **argv)
 	struct sigaction sa = { .sa_handler = on_sigint }, old;
 	const char **params;
 	const char *format = NULL;
-	char tmp[] = "/tmp/wuye-report-XXXXXX";
+	char tmp[] = "/tmp/wuye-report-XXXXXX", date[DATE_BUFSIZE], *name;
+	char *dflt = NULL;
 	size_t np = 0;
 	long rows = 0;
 	int ch, rc, fmt, print = 0, fd;
@@ -197,6 +200,20 @@ report_run_cmd(struct cli *c, int argc, char **argv)
 		return cli_usage(c, &cli_cmd_report, _("--print writes text to "
 		    "the printer: no -o or --format"));
 	}
+	if (!print && so.path == NULL && (so.format == SINK_XLSX ||
+	    (format == NULL && strcmp(argv[optind], "month-end") == 0))) {
+		/* no standard output for a workbook: NAME-DATE.xlsx in the
+		 * export folder, said on stdout */
+		date_format(date_today(), date);
+		name = xasprintf("%s-%s.xlsx", argv[optind], date);
+		so.path = dflt = export_path(c->conf, name, &c->err);
+		free(name);
+		if (dflt == NULL) {
+			free(params);
+			return c->err.code;
+		}
+		so.format = SINK_XLSX;
+	}
 	if (print) {
 		if ((fd = mkstemp(tmp)) < 0) {
 			free(params);
@@ -224,6 +241,10 @@ report_run_cmd(struct cli *c, int argc, char **argv)
 			rc = print_file(c->conf, tmp, &c->err);
 		unlink(tmp);
 	}
+	if (rc == WY_OK && dflt != NULL)
+		printf(ngettext("exported %ld row to %s\n",
+		    "exported %ld rows to %s\n", (unsigned long)rows), rows, dflt);
+	free(dflt);
 	free(params);
 	return rc;
 }

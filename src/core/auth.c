@@ -388,14 +388,68 @@ auth_can(const struct session *s, const char *perm)
 	return 0;
 }
 
+/* What each permission lets a user do, in words that follow "may not"
+ * (as the man page's list of permissions says it). */
+static const struct {
+	const char *perm;
+	const char *words;	/* N_() */
+} perm_words[] = {
+	{ "property.read", N_("see estates, buildings and rooms") },
+	{ "property.write", N_("change estates, buildings and rooms") },
+	{ "client.read", N_("see clients and their rooms") },
+	{ "client.write", N_("change clients, occupants, leases and vehicles") },
+	{ "client.sensitive", N_("see ID numbers and phone numbers unmasked") },
+	{ "client.override", N_("save a record despite a warning") },
+	{ "category.write", N_("edit the category lists") },
+	{ "import", N_("import files") },
+	{ "export", N_("export lists") },
+	{ "user.admin", N_("manage users and their permissions") },
+	{ "audit.read", N_("read the audit log") },
+	{ "backup", N_("make backups") },
+	{ "restore", N_("restore a backup") },
+	{ "check", N_("check the database") },
+	{ "charge.read", N_("see fees, bills and receipts") },
+	{ "charge.setup", N_("change fee items and standards") },
+	{ "charge.bill", N_("run the bill run") },
+	{ "charge.pay", N_("take payments and deposits") },
+	{ "charge.void", N_("void receipts or make refunds") },
+	{ "charge.waive", N_("waive bills") },
+	{ "charge.close", N_("close a month") },
+	{ "meter.read", N_("see meters and readings") },
+	{ "meter.write", N_("enter meter readings") },
+	{ "collect.write", N_("record collection actions") },
+	{ "expense.read", N_("see expenses") },
+	{ "expense.write", N_("request expenses") },
+	{ "expense.approve", N_("approve, reject and pay expenses") },
+	{ "report.read", N_("run reports") },
+};
+
+const char *
+auth_perm_words(const char *perm, char *buf, size_t size)
+{
+	size_t i;
+
+	for (i = 0; perm != NULL && i < sizeof perm_words / sizeof perm_words[0]; i++)
+		if (strcmp(perm_words[i].perm, perm) == 0) {
+			snprintf(buf, size, "%s", _(perm_words[i].words));
+			return buf;
+		}
+	/* A permission of the user's own (a report's perm =): its name. */
+	snprintf(buf, size, _("use what the permission %s allows"),
+	    perm != NULL ? perm : "?");
+	return buf;
+}
+
 int
 auth_require(const struct session *s, const char *perm, struct wy_err *e)
 {
+	char words[160];
+
 	if (auth_can(s, perm))
 		return WY_OK;
-	return wy_fail(e, WY_EDENIED, _("permission denied: user %s (role %s) does not have the permission %s"),
+	return wy_fail(e, WY_EDENIED, _("permission denied: user %s (role %s) may not %s"),
 	    s != NULL ? s->user : "?", s != NULL ? s->role : "?",
-	    perm != NULL ? perm : "?");
+	    auth_perm_words(perm, words, sizeof words));
 }
 
 /* Check a user name: 1-32 characters of [A-Za-z0-9_.-]. */

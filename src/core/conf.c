@@ -42,8 +42,12 @@ static const struct conf_option options[] = {
 	  N_("Argon2id strength for new passwords (minimal is for tests only)") },
 	{ "import.max_errors", CONF_INT, "50", 1, 100000, NULL,
 	  N_("errors listed before an import stops checking") },
+	{ "export.dir", CONF_STRING, "$HOME/wuye-exports", 0, 0, NULL,
+	  N_("folder the exports of the program go to, and the command line's files named by default (made if missing)") },
 	{ "print.command", CONF_STRING, "lp", 0, 0, NULL,
 	  N_("command that receives printouts on its standard input") },
+	{ "print.timeout", CONF_INT, "30", 1, 3600, NULL,
+	  N_("seconds a print command may run before it is stopped") },
 	{ "print.encoding", CONF_ENUM, "UTF-8", 0, 0, "UTF-8|GB18030",
 	  N_("encoding of printouts") },
 	{ "receipt.template", CONF_STRING, "", 0, 0, NULL,
@@ -58,6 +62,8 @@ static const struct conf_option options[] = {
 	  N_("this terminal's name (empty: $WUYE_TERMINAL, else host name and tty)") },
 	{ "receipt.prefix", CONF_STRING, "", 0, 0, NULL,
 	  N_("prefix of the numbers of a new series; {series} is the cashier or terminal (empty: C-{series}- or T-{series}-)") },
+	{ "cashier.tick", CONF_ENUM, "due", 0, 0, "due|all",
+	  N_("bills the cashier ticks at first: those due by today, or all unpaid ones") },
 	{ "warn.arrears_amount", CONF_STRING, "1000.00", 0, 0, NULL,
 	  N_("warn of rooms owing at least this many yuan past due (0: never)") },
 	{ "warn.arrears_days", CONF_INT, "90", 0, 3650, NULL,
@@ -115,13 +121,15 @@ option_index(const char *key)
 }
 
 /* Expand $XDG_DATA_HOME and $XDG_CONFIG_HOME (with their fallbacks under
- * $HOME) at the start of a default. */
+ * $HOME), $HOME and ~ at the start of a value. */
 static char *
 expand(const char *s)
 {
 	static const struct { const char *var, *fallback; } xdg[] = {
 		{ "$XDG_DATA_HOME", "/.local/share" },
 		{ "$XDG_CONFIG_HOME", "/.config" },
+		{ "$HOME", "" },
+		{ "~", "" },
 	};
 	const char *env, *home;
 	char *out;
@@ -129,7 +137,8 @@ expand(const char *s)
 
 	for (i = 0; i < sizeof xdg / sizeof xdg[0]; i++) {
 		n = strlen(xdg[i].var);
-		if (strncmp(s, xdg[i].var, n) != 0)
+		if (strncmp(s, xdg[i].var, n) != 0 ||
+		    (s[n] != '\0' && s[n] != '/'))
 			continue;
 		env = getenv(xdg[i].var + 1);
 		home = getenv("HOME");

@@ -38,6 +38,7 @@
 #include "wuye/embed.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
+#include "wuye/pinyin.h"
 
 #define DB_BUSY_DEFAULT_MS 5000
 #define DB_WLOCK_SUFFIX "-wlock"
@@ -556,6 +557,65 @@ db_schema_version(struct db *db)
 	return (int)v;
 }
 
+/* 1 if s is a plain SQL name ([a-z_][a-z0-9_]*, not too long). */
+static int
+plain_name(const char *s)
+{
+	size_t i;
+
+	for (i = 0; s[i] != '\0'; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || s[i] == '_' ||
+		    (i > 0 && s[i] >= '0' && s[i] <= '9')))
+			return 0;
+	return i > 0 && i < 64;
+}
+
+int
+db_sort_keys_fill(struct db *db, struct wy_err *e)
+{
+	char probe[512], fill[768], tbl[64], col[64], sort[16], py[256];
+	int own = sqlite3_get_autocommit(db->h);	/* no transaction open */
+	sqlite3_stmt *st;
+	int64_t any;
+	int rc, status = WY_OK;
+
+	if (db->readonly || db_schema_version(db) < 13)
+		return WY_OK;
+	if ((rc = db_prepare(db, "SELECT tbl, col, sort FROM sort_keys"
+	    " ORDER BY tbl, col", &st, e)) != WY_OK)
+		return rc;
+	while (status == WY_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		snprintf(tbl, sizeof tbl, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(col, sizeof col, "%s", (const char *)sqlite3_column_text(st, 1));
+		snprintf(sort, sizeof sort, "%s", (const char *)sqlite3_column_text(st, 2));
+		if (!plain_name(tbl) || !plain_name(col) || pinyin_order_parse(sort) < 0)
+			continue;
+		/* The index on COL_key finds the rows never filled at once. */
+		snprintf(probe, sizeof probe, "SELECT EXISTS (SELECT 1 FROM \"%s\""
+		    " WHERE \"%s_key\" = '' AND \"%s\" <> '')", tbl, col, col);
+		if ((status = db_int64(db, &any, e, probe, "")) != WY_OK || !any)
+			continue;
+		py[0] = '\0';
+		if (strcmp(sort, "natural") != 0)
+			snprintf(py, sizeof py, ", \"%s_py\" = wuye_initials(\"%s\", '%s')",
+			    col, col, sort);
+		snprintf(fill, sizeof fill, "UPDATE \"%s\" SET \"%s_key\" ="
+		    " wuye_sort_key(\"%s\", '%s')%s WHERE \"%s_key\" = ''"
+		    " AND \"%s\" <> ''", tbl, col, col, sort, py, col, col);
+		if (own && (status = db_begin(db, e)) != WY_OK)
+			break;
+		status = db_exec(db, fill, e);
+		if (own && status != WY_OK)
+			db_rollback(db);
+		else if (own)
+			status = db_commit(db, e);
+	}
+	if (status == WY_OK && rc != SQLITE_DONE)
+		status = db_fail(db, rc, e, "sort_keys");
+	sqlite3_finalize(st);
+	return status;
+}
+
 int
 db_migrate(struct db *db, int *applied, struct wy_err *e)
 {
@@ -570,7 +630,7 @@ db_migrate(struct db *db, int *applied, struct wy_err *e)
 		return wy_fail(e, WY_EFAIL, _("%s: cannot read the schema version"),
 		    db->path);
 	if (v >= latest)
-		return WY_OK;
+		return db_sort_keys_fill(db, e);
 	if (v > 0 && (rc = backup_create(db, db->backup_dir, NULL,
 	    db->backup_keep, NULL, 0, e)) != WY_OK)
 		return wy_prefix(e, _("backup before upgrading the database"));
@@ -591,7 +651,7 @@ db_migrate(struct db *db, int *applied, struct wy_err *e)
 	}
 	if (applied != NULL)
 		*applied = n;
-	return WY_OK;
+	return db_sort_keys_fill(db, e);
 }
 
 /* Refuse files that are not wuye databases or are newer than we are. */
@@ -736,6 +796,42 @@ db_open_reader(const struct db *db, int flags, sqlite3 **h)
 	return rc;
 }
 
+/* wuye_sort_key(text, order) and wuye_initials(text, order): the keys of
+ * pinyin.h, order 'natural', 'pinyin' or 'name'.  NULL text gives ''. */
+static void
+sql_pinyin(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const char *text = (const char *)sqlite3_value_text(argv[0]);
+	const char *name = (const char *)sqlite3_value_text(argv[1]);
+	int order = name != NULL ? pinyin_order_parse(name) : -1;
+	char *out;
+
+	(void)argc;
+	if (order < 0) {
+		sqlite3_result_error(ctx, "unknown order (natural, pinyin, name)", -1);
+		return;
+	}
+	out = sqlite3_user_data(ctx) != NULL ?
+	    pinyin_initials(text, (enum pinyin_order)order) :
+	    pinyin_key(text, (enum pinyin_order)order);
+	sqlite3_result_text(ctx, out, -1, free);
+}
+
+static int
+db_functions(sqlite3 *h)
+{
+	static int initials = 1;
+	int flags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+	int rc;
+
+	rc = sqlite3_create_function_v2(h, "wuye_sort_key", 2, flags, NULL,
+	    sql_pinyin, NULL, NULL, NULL);
+	if (rc == SQLITE_OK)
+		rc = sqlite3_create_function_v2(h, "wuye_initials", 2, flags,
+		    &initials, sql_pinyin, NULL, NULL, NULL);
+	return rc;
+}
+
 /* Open db->h on db->path: with oflags, or (0) read-only, immutable when
  * db->immutable; and set it up. */
 static int
@@ -752,7 +848,8 @@ db_connect(struct db *db, int oflags, struct wy_err *e)
 		return db_fail(db, rc, e, db->path);
 	sqlite3_extended_result_codes(db->h, 0);
 	sqlite3_busy_handler(db->h, busy_handler, db);
-	return WY_OK;
+	return db_functions(db->h) == SQLITE_OK ? WY_OK :
+	    db_fail(db, sqlite3_errcode(db->h), e, db->path);
 }
 
 int

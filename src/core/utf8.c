@@ -12,8 +12,11 @@
 #include "wuye/utf8.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wchar.h>
+
+#include "wuye/mem.h"
 
 #define UTF8_ELLIPSIS "…"	/* U+2026, one column, three bytes */
 
@@ -289,4 +292,206 @@ utf8_excerpt(const char *s, char *buf, size_t size)
 	memcpy(buf, s, n);
 	memcpy(buf + n, "…", sizeof "…");
 	return buf;
+}
+
+/* Line breaking (utf8_wrap).  A break is allowed after spaces, and
+ * between two characters one of which is double width (Chinese text has
+ * no spaces), except before closing punctuation or after opening
+ * punctuation; never inside a run of Latin letters and digits.  A key name
+ * (F1, Esc, Ctrl-Q) is not left at the end of a line: no break right after
+ * one.  A line that has no allowed break is cut where it is full. */
+
+/* 1 if cp may not start a line: closing punctuation. */
+static int
+wrap_closing(uint32_t cp)
+{
+	static const char *const set = "，。、；：？！）」』》】〉〕”’…·,.;:?!)]}%";
+	const char *p = set;
+	uint32_t c;
+	int valid;
+
+	while (*p != '\0') {
+		p += step(p, &c, &valid);
+		if (c == cp)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if cp may not end a line: opening punctuation. */
+static int
+wrap_opening(uint32_t cp)
+{
+	static const char *const set = "（「『《【〈〔“‘([{";
+	const char *p = set;
+	uint32_t c;
+	int valid;
+
+	while (*p != '\0') {
+		p += step(p, &c, &valid);
+		if (c == cp)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if the len bytes at s are a key name: F1-F12, Esc, Enter, Tab, an
+ * arrow or page key, Ctrl-X, Alt-X or ^X. */
+static int
+wrap_key_name(const char *s, size_t len)
+{
+	static const char *const names[] = { "Esc", "Enter", "Tab", "Home",
+	    "End", "PgUp", "PgDn", "Up", "Down", "Left", "Right", "Backspace",
+	    "Del", "Space", NULL };
+	size_t i;
+
+	if (len >= 2 && len <= 3 && s[0] == 'F' && s[1] >= '1' && s[1] <= '9' &&
+	    (len == 2 || (s[2] >= '0' && s[2] <= '9')))
+		return 1;
+	if ((len == 2 && s[0] == '^') ||
+	    (len > 5 && (strncmp(s, "Ctrl-", 5) == 0 || strncmp(s, "Ctrl+", 5) == 0)) ||
+	    (len > 4 && (strncmp(s, "Alt-", 4) == 0 || strncmp(s, "Alt+", 4) == 0)))
+		return 1;
+	for (i = 0; names[i] != NULL; i++)
+		if (strlen(names[i]) == len && strncmp(s, names[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+/* 1 if the text at s[0..end) ends with a key name, spaces after it aside
+ * (the name starts after a space, a double-width character or start). */
+static int
+wrap_after_key(const char *s, size_t start, size_t end)
+{
+	size_t e = end, b;
+	uint32_t cp;
+	int valid;
+
+	while (e > start && s[e - 1] == ' ')
+		e--;
+	b = e;
+	while (b > start) {
+		size_t p = utf8_prev(s, b);
+
+		step(s + p, &cp, &valid);
+		if (s[p] == ' ' || (valid && wcwidth((wchar_t)cp) == 2) ||
+		    wrap_opening(cp))
+			break;
+		b = p;
+	}
+	return e > b && wrap_key_name(s + b, e - b);
+}
+
+/* 1 if a line may break before the character at pos (prev before it). */
+static int
+wrap_allowed(const char *s, size_t start, size_t prev, size_t pos)
+{
+	uint32_t a, b;
+	int va, vb, wide;
+
+	step(s + prev, &a, &va);
+	step(s + pos, &b, &vb);
+	if (b == ' ')
+		return 0;	/* break after the spaces */
+	if (wrap_closing(b))
+		return 0;
+	if (a == ' ')
+		return !wrap_after_key(s, start, pos);
+	wide = (va && wcwidth((wchar_t)a) == 2) || (vb && wcwidth((wchar_t)b) == 2);
+	if (!wide || wrap_opening(a))
+		return 0;
+	return !wrap_after_key(s, start, pos);
+}
+
+/* Append the bytes s[start..end) without trailing spaces as a line. */
+static void
+wrap_add(char ***lines, size_t *n, size_t *cap, const char *s, size_t start,
+    size_t end)
+{
+	while (end > start && s[end - 1] == ' ')
+		end--;
+	if (*n == *cap) {
+		*cap = *cap * 2 + 8;
+		*lines = xrealloc(*lines, *cap * sizeof **lines);
+	}
+	(*lines)[*n] = xmalloc(end - start + 1);
+	memcpy((*lines)[*n], s + start, end - start);
+	(*lines)[*n][end - start] = '\0';
+	(*n)++;
+}
+
+size_t
+utf8_wrap(const char *text, int width, char ***lines)
+{
+	size_t pos = 0, start, brk, prev, next, n = 0, cap = 0;
+	uint32_t cp;
+	int valid, w, cw;
+
+	*lines = NULL;
+	if (text == NULL)
+		return 0;
+	if (width < 4)
+		width = 4;
+	while (text[pos] != '\0') {
+		start = pos;
+		brk = 0;
+		w = 0;
+		prev = pos;
+		while (text[pos] != '\0' && text[pos] != '\n') {
+			next = pos + step(text + pos, &cp, &valid);
+			cw = char_width(cp, valid);
+			if (pos > start && wrap_allowed(text, start, prev, pos))
+				brk = pos;
+			if (w + cw > width && cp != ' ')
+				break;
+			w += cw;
+			prev = pos;
+			pos = next;
+		}
+		if (text[pos] != '\0' && text[pos] != '\n') {
+			if (brk > start)
+				pos = brk;
+			else if (pos == start)	/* one character wider than the line */
+				pos += step(text + pos, &cp, &valid);
+		}
+		wrap_add(lines, &n, &cap, text, start, pos);
+		if (text[pos] == '\n')
+			pos++;
+		else
+			while (text[pos] == ' ')
+				pos++;
+	}
+	return n;
+}
+
+void
+utf8_wrap_free(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* Skip the characters of s before display column cols. */
+size_t
+utf8_skip(const char *s, int cols, int *pad)
+{
+	uint32_t cp;
+	size_t pos = 0;
+	int valid, w = 0;
+
+	*pad = 0;
+	if (s == NULL)
+		return 0;
+	while (s[pos] != '\0' && w < cols) {
+		size_t n = step(s + pos, &cp, &valid);
+
+		w += char_width(cp, valid);
+		pos += n;
+	}
+	if (w > cols)
+		*pad = w - cols;
+	return pos;
 }

@@ -165,6 +165,7 @@ cashier_bill_row(sqlite3_stmt *st, int32_t day, struct cashier_bill *b)
 	b->amount = sqlite3_column_int64(st, 6);
 	b->outstanding = sqlite3_column_int64(st, 7);
 	if (date_parse(b->due_date, &due, NULL) == WY_OK) {
+		b->due = due <= day;
 		b->late_fee = cashier_late_fee(b->outstanding, b->amount, due,
 		    sqlite3_column_int(st, 9), sqlite3_column_int64(st, 10),
 		    sqlite3_column_int64(st, 11), day) -

@@ -324,6 +324,65 @@ dbcheck_periods(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
 	return rc;
 }
 
+/* The sort keys and initials kept beside text columns (schema 13, table
+ * sort_keys) must be those of the text: a row whose text was changed by
+ * another program has a stale key and sorts in the wrong place.  A key
+ * '' is one not yet filled, which wuye does when it next opens the
+ * database to write (db_sort_keys_fill). */
+static int
+dbcheck_sort_keys(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
+{
+	char sql[1024], line[1024], tbl[64], col[64], sort[16];
+	sqlite3_stmt *keys, *st;
+	int rc, step = SQLITE_DONE;
+
+	if (db_schema_version(db) < 13)
+		return WY_OK;
+	if ((rc = db_prepare(db, "SELECT tbl, col, sort FROM sort_keys"
+	    " ORDER BY tbl, col", &keys, e)) != WY_OK)
+		return rc;
+	while (rc == WY_OK && !x->stop &&
+	    (step = sqlite3_step(keys)) == SQLITE_ROW) {
+		snprintf(tbl, sizeof tbl, "%s", dbcheck_col(keys, 0));
+		snprintf(col, sizeof col, "%s", dbcheck_col(keys, 1));
+		snprintf(sort, sizeof sort, "%s", dbcheck_col(keys, 2));
+		if (strspn(tbl, "abcdefghijklmnopqrstuvwxyz_") != strlen(tbl) ||
+		    strspn(col, "abcdefghijklmnopqrstuvwxyz_") != strlen(col))
+			continue;
+		if (strcmp(sort, "natural") == 0)
+			snprintf(sql, sizeof sql, "SELECT id, \"%s\" FROM \"%s\""
+			    " WHERE \"%s_key\" <> '' AND \"%s_key\" IS NOT"
+			    " wuye_sort_key(\"%s\", ?1) ORDER BY id", col, tbl, col,
+			    col, col);
+		else
+			snprintf(sql, sizeof sql, "SELECT id, \"%s\" FROM \"%s\""
+			    " WHERE \"%s_key\" <> '' AND (\"%s_key\" IS NOT"
+			    " wuye_sort_key(\"%s\", ?1) OR \"%s_py\" IS NOT"
+			    " wuye_initials(\"%s\", ?1)) ORDER BY id", col, tbl, col,
+			    col, col, col, col);
+		if ((rc = db_prepare(db, sql, &st, e)) != WY_OK)
+			break;
+		sqlite3_bind_text(st, 1, sort, -1, SQLITE_TRANSIENT);
+		while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+			snprintf(line, sizeof line, _("%s row %lld: the sort key of "
+			    "%s '%s' is stale (the text was changed by another "
+			    "program); set %s_key to '' and wuye fills it in anew"),
+			    tbl, (long long)sqlite3_column_int64(st, 0), col,
+			    dbcheck_col(st, 1), col);
+			if (dbcheck_problem(x, line))
+				break;
+		}
+		if (step != SQLITE_ROW && step != SQLITE_DONE)
+			rc = db_fail(db, step, e, tbl);
+		sqlite3_finalize(st);
+		step = SQLITE_DONE;
+	}
+	if (rc == WY_OK && step != SQLITE_ROW && step != SQLITE_DONE)
+		rc = db_fail(db, step, e, "sort_keys");
+	sqlite3_finalize(keys);
+	return rc;
+}
+
 int
 dbcheck_run(struct session *s,
     int (*report)(void *arg, const char *problem), void *arg, int *problems,
@@ -356,7 +415,9 @@ dbcheck_run(struct session *s,
 		if ((rc = dbcheck_rule(s->db, &dbcheck_rules[i], &x, e)) !=
 		    WY_OK || x.stop)
 			goto done;
-	rc = dbcheck_periods(s->db, &x, e);
+	if ((rc = dbcheck_periods(s->db, &x, e)) != WY_OK || x.stop)
+		goto done;
+	rc = dbcheck_sort_keys(s->db, &x, e);
 done:
 	if (problems != NULL)
 		*problems = x.problems;

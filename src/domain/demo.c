@@ -521,6 +521,8 @@ demo_create(struct session *s, const struct demo_opts *o,
 	if ((rc = db_begin(g.db, e)) != WY_OK)
 		return rc;
 	rc = fill(&g);
+	if (rc == WY_OK)	/* the sort keys of all these rows at once */
+		rc = db_sort_keys_fill(g.db, e);
 	for (k = 0; k < DEMO_ST_COUNT; k++)
 		sqlite3_finalize(g.st[k]);
 	if (rc != WY_OK) {
@@ -532,6 +534,8 @@ demo_create(struct session *s, const struct demo_opts *o,
 		progress(arg, "rooms", o->rooms, o->rooms);
 	if (rc == WY_OK)
 		rc = demo_charges_run(&g);
+	if (rc == WY_OK)
+		rc = db_sort_keys_fill(g.db, e);
 	demo_gen_free(&g);
 	return rc;
 }

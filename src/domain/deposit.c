@@ -228,3 +228,56 @@ cashier_refund(struct session *s, int64_t client_id, int64_t room_id,
 	return cashier_end(s, cashier_refund_prepay_tx(s, &rec, reason, r, e),
 	    r, e);
 }
+
+/* Copy column col of st (text, may be NULL) into buf. */
+static void
+column_copy(sqlite3_stmt *st, int col, char *buf, size_t size)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(buf, size, "%s", t != NULL ? (const char *)t : "");
+}
+
+int
+cashier_refundee(struct session *s, const char *text,
+    struct cashier_refundee *out, struct wy_err *e)
+{
+	char today[DATE_BUFSIZE];
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = auth_require(s, "charge.read", e)) != WY_OK)
+		return rc;
+	if (text == NULL || *text == '\0')
+		return wy_fail(e, WY_EINVALID, _("type a room, a client's code or "
+		    "a mobile number"));
+	date_format(date_today(), today);
+	rc = db_int64(s->db, &out->room_id, NULL, "SELECT id FROM rooms WHERE"
+	    " code = ?", "t", text);
+	if (rc == WY_OK) {
+		snprintf(out->room, sizeof out->room, "%s", text);
+		if ((out->client_id = cashier_payer(s->db, out->room_id,
+		    today)) <= 0)
+			return wy_fail(e, WY_ENOTFOUND, _("room %s has no payer "
+			    "today: type the client's code"), text);
+	} else if (rc != WY_ENOTFOUND)
+		return rc;
+	else if (db_int64(s->db, &out->client_id, NULL, "SELECT id FROM"
+	    " clients WHERE code = ?1 UNION ALL SELECT id FROM clients WHERE"
+	    " mobile = ?1 AND mobile <> '' LIMIT 1", "t", text) != WY_OK)
+		return wy_fail(e, WY_ENOTFOUND, _("there is no room, client code "
+		    "or mobile number %s"), text);
+	if ((rc = db_cached(s->db, "SELECT code, name FROM clients WHERE"
+	    " id = ?", &st, e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "I", out->client_id)) != WY_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		column_copy(st, 0, out->client, sizeof out->client);
+		column_copy(st, 1, out->name, sizeof out->name);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return db_fail(s->db, rc, e, "clients");
+	return cashier_prepay_balance(s, out->client_id, &out->balance, e);
+}

@@ -29,6 +29,7 @@
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/money.h"
+#include "wuye/pinyin.h"
 #include "wuye/text.h"
 
 static const char *const field_type_names[] = {
@@ -39,13 +40,13 @@ static const char *const field_type_names[] = {
 
 static const char *const form_keys[] = {
 	"table", "title", "title.zh", "key", "display", "order", "search", "read",
-	"write", NULL,
+	"write", "readonly", NULL,
 };
 
 static const char *const field_keys[] = {
 	"label", "label.zh", "column", "type", "width", "maxlen", "required",
 	"unique", "scale", "min", "max", "list", "choices", "lookup", "default",
-	"format", "browse", "sensitive", "null", "help", "help.zh", NULL,
+	"format", "browse", "sensitive", "null", "help", "help.zh", "sort", NULL,
 };
 
 static const char *const action_keys[] = {
@@ -303,6 +304,12 @@ parse_field(dictionary *d, const char *src, const char *sec, struct field *f,
 		    src, sec, f->format);
 	f->help = xstrdup(ini_get(d, sec, "help"));
 	f->help_zh = xstrdup(ini_get(d, sec, "help.zh"));
+	if ((v = ini_get(d, sec, "sort")) != NULL &&
+	    ((f->type != FIELD_TEXT && f->type != FIELD_LONGTEXT) ||
+	    (f->sort = pinyin_order_parse(v)) < 0))
+		return wy_fail(e, WY_EINVALID,
+		    _("%s: [%s] sort: '%s' is not natural, pinyin or name (of a "
+		    "text field)"), src, sec, v);
 	return WY_OK;
 }
 
@@ -372,6 +379,9 @@ parse_form(dictionary *d, const char *src, struct entity *ent,
 	ent->perm_write = xstrdup((v = ini_get(d, "form", "write")) ? v : "property.write");
 	names = split_list((v = ini_get(d, "form", "search")) ? v : "", &ent->nsearch);
 	ent->search = names;
+	if ((rc = def_bool(src, "form", "readonly", ini_get(d, "form",
+	    "readonly"), &ent->readonly, e)) != WY_OK)
+		return rc;
 
 	nsec = iniparser_getnsec(d);
 	ent->fields = xcalloc((size_t)nsec, sizeof *ent->fields);
@@ -484,6 +494,7 @@ resolve_lookups(const struct conf *conf, struct entity *ent, int depth,
 		}
 		f->lookup_table = xstrdup(target->table);
 		f->lookup_key = xstrdup(key->column);
+		f->lookup_sort = key->sort;
 		if (target->display != NULL)
 			f->lookup_display = xstrdup(entity_field(target,
 			    target->display)->column);

@@ -285,7 +285,8 @@ import_csv(struct session *s, const struct entity *ent,
 	int rc;
 
 	*rows = 0;
-	if ((rc = auth_require(s, "import", e)) != WY_OK ||
+	if ((rc = entity_writable(ent, e)) != WY_OK ||
+	    (rc = auth_require(s, "import", e)) != WY_OK ||
 	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
 	if (o->accept_warnings && (rc = auth_require(s, entity_override_perm(ent,

@@ -210,6 +210,9 @@ meter_replace(struct session *s, int64_t old_id, const char *period,
 		    old_id);
 	if (rc == WY_OK) {
 		*new_id = sqlite3_last_insert_rowid(s->db->h);
+		rc = db_sort_keys_fill(s->db, e);	/* the new code's key */
+	}
+	if (rc == WY_OK) {
 		snprintf(detail, sizeof detail, "replaces meter %lld in %s",
 		    (long long)old_id, period);
 		rc = audit_append(s, "meter.replace", "meters", *new_id, detail, e);

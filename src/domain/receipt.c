@@ -335,22 +335,40 @@ receipt_count(struct session *s, const char *number, int64_t *printed,
 int
 receipt_print(struct session *s, const char *number, struct wy_err *e)
 {
+	return receipt_print_said(s, number, NULL, e);
+}
+
+int
+receipt_print_said(struct session *s, const char *number, char **said,
+    struct wy_err *e)
+{
 	char *text = NULL;
 	int64_t printed;
 	int rc;
 
 	if ((rc = auth_require(s, "charge.read", e)) != WY_OK)
 		return rc;
+	/* Count the print to learn whether it is a reprint and make the
+	 * text, then roll back: the print command may take up to
+	 * print.timeout seconds, and other users' writes must not wait on
+	 * it.  The print is counted once it has succeeded. */
 	if ((rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
-	if ((rc = receipt_count(s, number, &printed, e)) == WY_OK &&
-	    (rc = (conf_bool(s->conf, "receipt.preprinted") ?
-	    receipt_form_text : receipt_text)(s, number, printed != 1, &text,
-	    e)) == WY_OK && (rc = print_text(s->conf, text, e)) == WY_OK)
-		rc = db_commit(s->db, e);
-	if (rc != WY_OK)
-		db_rollback(s->db);
+	if ((rc = receipt_count(s, number, &printed, e)) == WY_OK)
+		rc = (conf_bool(s->conf, "receipt.preprinted") ?
+		    receipt_form_text : receipt_text)(s, number, printed != 1,
+		    &text, e);
+	db_rollback(s->db);
+	if (said != NULL)
+		*said = NULL;
+	if (rc == WY_OK)
+		rc = print_text_said(s->conf, text, said, e);
 	free(text);
+	if (rc != WY_OK || (rc = db_begin(s->db, e)) != WY_OK)
+		return rc;
+	if ((rc = receipt_count(s, number, &printed, e)) == WY_OK)
+		return db_commit(s->db, e);
+	db_rollback(s->db);
 	return rc;
 }
 

@@ -21,6 +21,7 @@
 #include "wuye/mem.h"
 #include "wuye/ident.h"
 #include "wuye/money.h"
+#include "wuye/pinyin.h"
 #include "wuye/text.h"
 #include "wuye/utf8.h"
 
@@ -103,12 +104,15 @@ parse_choice(struct session *s, const struct field *f, const char *text,
 	    field_label(f), text);
 }
 
+/* A lookup is typed as the target's key, or as it is shown (field_display:
+ * the key, a space and the display field, "C001 王秀英"). */
 static int
 parse_lookup(struct session *s, const struct field *f, const char *text,
     struct value *out, struct wy_err *e)
 {
 	sqlite3_stmt *st;
-	char sql[256];
+	char sql[512], *key = NULL;
+	const char *space = strchr(text, ' ');
 	int rc;
 
 	snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE \"%s\" = ?",
@@ -120,6 +124,22 @@ parse_lookup(struct session *s, const struct field *f, const char *text,
 	if (rc == SQLITE_ROW)
 		set_int(out, sqlite3_column_int64(st, 0));
 	sqlite3_reset(st);
+	if (rc == SQLITE_DONE && space != NULL && f->lookup_display != NULL) {
+		key = xasprintf("%.*s", (int)(space - text), text);
+		snprintf(sql, sizeof sql, "SELECT id FROM \"%s\" WHERE \"%s\" = ?1"
+		    " AND \"%s\" || ' ' || \"%s\" = ?2", f->lookup_table,
+		    f->lookup_key, f->lookup_key, f->lookup_display);
+		if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK ||
+		    (rc = db_bind(s->db, st, e, "tt", key, text)) != WY_OK) {
+			free(key);
+			return rc;
+		}
+		free(key);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW)
+			set_int(out, sqlite3_column_int64(st, 0));
+		sqlite3_reset(st);
+	}
 	if (rc == SQLITE_ROW)
 		return WY_OK;
 	if (rc != SQLITE_DONE)
@@ -521,10 +541,14 @@ check_record(struct session *s, const struct entity *ent,
 			*e = first;
 		return WY_EINVALID;
 	}
-	if (!entity_may_override(s, ent))
+	if (!entity_may_override(s, ent)) {
+		char words[160];
+
 		return wy_fail(e, WY_EDENIED,
-		    _("%s; only a user with the permission %s may save it anyway"),
-		    first.msg, entity_override_perm(ent, perm, sizeof perm));
+		    _("%s; only a user allowed to %s may save it anyway"),
+		    first.msg, auth_perm_words(entity_override_perm(ent, perm,
+		    sizeof perm), words, sizeof words));
+	}
 	if (where != NULL)
 		*where = NULL;
 	if (accepted != NULL)
@@ -587,6 +611,72 @@ bind_stored(sqlite3_stmt *st, int i, const struct field *f,
 		bind_value(st, i, v);
 }
 
+/* The number of key columns of ent: one per field with a sort order,
+ * two for pinyin and name (the sort key and the initials). */
+static size_t
+key_count(const struct entity *ent)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < ent->nfields; i++)
+		if (ent->fields[i].sort != PINYIN_NONE)
+			n += ent->fields[i].sort == PINYIN_NATURAL ? 1 : 2;
+	return n;
+}
+
+/* The key columns of ent for an INSERT (", "c_key", "c_py"") or, with
+ * set, an UPDATE ("c_key" = ?, "c_py" = ?, ), in the order bind_keys
+ * binds them. */
+static void
+key_columns(const struct entity *ent, int set, char *sql, size_t size)
+{
+	const struct field *f;
+	size_t i;
+
+	for (i = 0; i < ent->nfields; i++) {
+		f = &ent->fields[i];
+		if (f->sort == PINYIN_NONE)
+			continue;
+		sql_add(sql, size, set ? "\"%s_key\" = ?, " : ", \"%s_key\"",
+		    f->column);
+		if (f->sort != PINYIN_NATURAL)
+			sql_add(sql, size, set ? "\"%s_py\" = ?, " : ", \"%s_py\"",
+			    f->column);
+	}
+}
+
+/* Bind the keys of the values from parameter i on; returns how many. */
+static int
+bind_keys(sqlite3_stmt *st, int i, const struct entity *ent,
+    const struct value *values)
+{
+	const struct field *f;
+	const char *text;
+	size_t k;
+	int n = 0;
+
+	for (k = 0; k < ent->nfields; k++) {
+		f = &ent->fields[k];
+		if (f->sort == PINYIN_NONE)
+			continue;
+		text = values[k].kind == VALUE_TEXT ? values[k].s : "";
+		sqlite3_bind_text(st, i + n++, pinyin_key(text, f->sort), -1, free);
+		if (f->sort != PINYIN_NATURAL)
+			sqlite3_bind_text(st, i + n++, pinyin_initials(text,
+			    f->sort), -1, free);
+	}
+	return n;
+}
+
+int
+entity_writable(const struct entity *ent, struct wy_err *e)
+{
+	if (!ent->readonly)
+		return WY_OK;
+	return wy_fail(e, WY_EINVALID, _("%s: read only, a record of what "
+	    "was done"), entity_title(ent));
+}
+
 int
 entity_insert(struct session *s, const struct entity *ent,
     struct value *values, int64_t *id, struct wy_err *e)
@@ -596,20 +686,25 @@ entity_insert(struct session *s, const struct entity *ent,
 	size_t i;
 	int rc;
 
-	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+	if ((rc = entity_writable(ent, e)) != WY_OK ||
+	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
 	sql_add(sql, sizeof sql, "INSERT INTO \"%s\" (", ent->table);
 	for (i = 0; i < ent->nfields; i++)
 		sql_add(sql, sizeof sql, "%s\"%s\"", i ? ", " : "",
 		    ent->fields[i].column);
+	key_columns(ent, 0, sql, sizeof sql);
 	sql_add(sql, sizeof sql, ") VALUES (");
 	for (i = 0; i < ent->nfields; i++)
 		sql_add(sql, sizeof sql, "%s?", i ? ", " : "");
+	for (i = 0; i < key_count(ent); i++)
+		sql_add(sql, sizeof sql, ", ?");
 	sql_add(sql, sizeof sql, ")");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	for (i = 0; i < ent->nfields; i++)
 		bind_stored(st, (int)i + 1, &ent->fields[i], &values[i]);
+	bind_keys(st, (int)ent->nfields + 1, ent, values);
 	if ((rc = step_write(s, ent, st, e)) != WY_OK)
 		return rc;
 	*id = sqlite3_last_insert_rowid(s->db->h);
@@ -623,20 +718,23 @@ entity_update(struct session *s, const struct entity *ent, int64_t id,
 	char sql[4096] = "";
 	sqlite3_stmt *st;
 	size_t i;
-	int rc;
+	int rc, n;
 
-	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+	if ((rc = entity_writable(ent, e)) != WY_OK ||
+	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
 	sql_add(sql, sizeof sql, "UPDATE \"%s\" SET ", ent->table);
 	for (i = 0; i < ent->nfields; i++)
 		sql_add(sql, sizeof sql, "\"%s\" = ?, ", ent->fields[i].column);
+	key_columns(ent, 1, sql, sizeof sql);
 	sql_add(sql, sizeof sql, "version = version + 1 WHERE rowid = ? AND version = ?");
 	if ((rc = db_cached(s->db, sql, &st, e)) != WY_OK)
 		return rc;
 	for (i = 0; i < ent->nfields; i++)
 		bind_stored(st, (int)i + 1, &ent->fields[i], &values[i]);
-	sqlite3_bind_int64(st, (int)ent->nfields + 1, id);
-	sqlite3_bind_int64(st, (int)ent->nfields + 2, version);
+	n = bind_keys(st, (int)ent->nfields + 1, ent, values);
+	sqlite3_bind_int64(st, (int)ent->nfields + n + 1, id);
+	sqlite3_bind_int64(st, (int)ent->nfields + n + 2, version);
 	if ((rc = step_write(s, ent, st, e)) != WY_OK)
 		return rc;
 	if (sqlite3_changes(s->db->h) == 0)
@@ -677,7 +775,8 @@ entity_save_warn(struct session *s, const struct entity *ent, int64_t id,
 		*warned = 0;
 	if (where != NULL)
 		*where = NULL;
-	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK ||
+	if ((rc = entity_writable(ent, e)) != WY_OK ||
+	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK ||
 	    (rc = db_begin(s->db, e)) != WY_OK)
 		return rc;
 	rc = check_record(s, ent, values, id, accept, warned, where, &accepted,
@@ -845,8 +944,11 @@ sort_expr(const struct entity *ent, const struct field *f, char *buf,
     size_t size)
 {
 	if (f->type == FIELD_LOOKUP)
-		snprintf(buf, size, "ifnull((SELECT \"%s\" FROM \"%s\" WHERE id = t.\"%s\"), '')",
-		    f->lookup_key, f->lookup_table, f->column);
+		snprintf(buf, size, "ifnull((SELECT \"%s%s\" FROM \"%s\" WHERE id = t.\"%s\"), '')",
+		    f->lookup_key, f->lookup_sort != PINYIN_NONE ? "_key" : "",
+		    f->lookup_table, f->column);
+	else if (f->sort != PINYIN_NONE)	/* its key, kept by the engine */
+		snprintf(buf, size, "t.\"%s_key\"", f->column);
 	else if (f->required || (ent->key != NULL && strcmp(f->name, ent->key) == 0))
 		snprintf(buf, size, "t.\"%s\"", f->column);
 	else
@@ -861,6 +963,16 @@ has_lower(const char *s)
 		if (*s >= 'a' && *s <= 'z')
 			return 1;
 	return 0;
+}
+
+/* " AND col GLOB ?8" (prefix: "" or "+t.") when the search starts with
+ * characters that are not ASCII (张sf): the text itself must start so. */
+static void
+head_where(const char *search, const char *prefix, const struct field *f,
+    char *sql, size_t size)
+{
+	if ((unsigned char)search[0] >= 0x80)
+		sql_add(sql, size, " AND %s\"%s\" GLOB ?8", prefix, f->column);
 }
 
 /* The WHERE clause of a search: rows where a search field starts with the
@@ -897,6 +1009,25 @@ search_where(const struct entity *ent, const char *search, int scan,
 				    n++ ? " UNION" : " WHERE t.rowid IN (", ent->table,
 				    f->column, p);
 		}
+	/* Pinyin initials (zsf, 张sf: 张三丰): the initials column, and the
+	 * text itself starting with what was typed before the letters (?8),
+	 * if anything was. */
+	for (i = 0; pinyin_search_initials(search) && i < ent->nsearch; i++) {
+		f = entity_field(ent, ent->search[i]);
+		if (f == NULL || (f->sort != PINYIN_TEXT && f->sort != PINYIN_NAME))
+			continue;
+		p = f->sort == PINYIN_NAME ? 9 : 7;
+		if (scan)
+			sql_add(sql, size, "%s (+t.\"%s_py\" GLOB ?%d", n++ ? " OR" :
+			    " WHERE (", f->column, p);
+		else
+			sql_add(sql, size, "%s SELECT rowid FROM \"%s\" WHERE \"%s_py\""
+			    " GLOB ?%d", n++ ? " UNION" : " WHERE t.rowid IN (",
+			    ent->table, f->column, p);
+		head_where(search, scan ? "+t." : "", f, sql, size);
+		if (scan)
+			sql_add(sql, size, ")");
+	}
 	if (n > 0)
 		sql_add(sql, size, ")");
 	else
@@ -939,7 +1070,18 @@ prefix_pattern(const char *text, int upper)
 	return out;
 }
 
-/* Bind the search patterns (?1, ?2) of a statement. */
+/* The GLOB pattern for a prefix made of text (letters, digits and
+ * characters outside ASCII only): text and '*', text freed. */
+static char *
+glob_prefix(char *text)
+{
+	char *p = prefix_pattern(text, 0);
+
+	free(text);
+	return p;
+}
+
+/* Bind the search patterns (?1, ?2, and ?7 to ?9) of a statement. */
 static void
 bind_search(sqlite3_stmt *st, const char *search)
 {
@@ -950,11 +1092,44 @@ bind_search(sqlite3_stmt *st, const char *search)
 	p = prefix_pattern(search, 0);
 	sqlite3_bind_text(st, 1, p, -1, SQLITE_TRANSIENT);
 	free(p);
+	if (pinyin_search_initials(search)) {
+		/* ?7 and ?9: the initials as a pinyin text and a name would
+		 * have them; ?8: what the text itself starts with. */
+		sqlite3_bind_text(st, 7, glob_prefix(pinyin_initials(search,
+		    PINYIN_TEXT)), -1, free);
+		sqlite3_bind_text(st, 9, glob_prefix(pinyin_initials(search,
+		    PINYIN_NAME)), -1, free);
+		sqlite3_bind_text(st, 8, glob_prefix(pinyin_search_head(search)),
+		    -1, free);
+	}
 	if (!has_lower(search))
 		return;
 	p = prefix_pattern(search, 1);
 	sqlite3_bind_text(st, 2, p, -1, SQLITE_TRANSIENT);
 	free(p);
+}
+
+/* Bind the boundary row's value of the sort field f (?3) as sort_expr
+ * sorts it: a sort key for a field with a sort order, a lookup as its
+ * target's key (or that key's sort key), NULL as ''. */
+static void
+bind_boundary(struct session *s, sqlite3_stmt *st, const struct field *f,
+    const struct value *key)
+{
+	char *text;
+
+	if (f->type == FIELD_LOOKUP && key->kind == VALUE_INT) {
+		text = field_text(s, f, key);
+		sqlite3_bind_text(st, 3, f->lookup_sort != PINYIN_NONE ?
+		    pinyin_key(text, f->lookup_sort) : xstrdup(text), -1, free);
+		free(text);
+	} else if (f->sort != PINYIN_NONE)
+		sqlite3_bind_text(st, 3, pinyin_key(key->kind == VALUE_TEXT ?
+		    key->s : "", f->sort), -1, free);
+	else if (key->kind == VALUE_NULL)
+		sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
+	else
+		bind_value(st, 3, key);
 }
 
 int
@@ -990,10 +1165,7 @@ entity_page(struct session *s, const struct entity *ent,
 		return rc;
 	bind_search(st, q->search);
 	if (q->key != NULL) {
-		if (q->key->kind == VALUE_NULL)
-			sqlite3_bind_text(st, 3, "", 0, SQLITE_STATIC);
-		else
-			bind_value(st, 3, q->key);
+		bind_boundary(s, st, &ent->fields[q->sort], q->key);
 		sqlite3_bind_int64(st, 4, q->key_id);
 	}
 	sqlite3_bind_int64(st, 5, q->limit > 0 ? (int64_t)q->limit : -1);
@@ -1050,6 +1222,21 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 			if (*n >= cap)
 				return WY_OK;
 		}
+	for (i = 0; cap > 0 && pinyin_search_initials(search) &&
+	    i < ent->nsearch; i++) {
+		f = entity_field(ent, ent->search[i]);
+		if (f == NULL || (f->sort != PINYIN_TEXT && f->sort != PINYIN_NAME))
+			continue;
+		snprintf(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM"
+		    " \"%s\" WHERE \"%s_py\" GLOB ?%d", ent->table, f->column,
+		    f->sort == PINYIN_NAME ? 9 : 7);
+		head_where(search, "", f, sql, sizeof sql);
+		sql_add(sql, sizeof sql, " LIMIT ?5)");
+		if ((rc = count_rows(s, ent, sql, search, cap, n, e)) != WY_OK)
+			return rc;
+		if (*n >= cap)
+			return WY_OK;
+	}
 	sql[0] = '\0';
 	sql_add(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" AS t",
 	    ent->table);
@@ -1115,7 +1302,8 @@ entity_delete(struct session *s, const struct entity *ent, int64_t id,
 	char sql[512], detail[64];
 	int rc;
 
-	if ((rc = auth_require(s, ent->perm_write, e)) != WY_OK)
+	if ((rc = entity_writable(ent, e)) != WY_OK ||
+	    (rc = auth_require(s, ent->perm_write, e)) != WY_OK)
 		return rc;
 	snprintf(sql, sizeof sql, "DELETE FROM \"%s\" WHERE rowid = ? AND version = ?",
 	    ent->table);

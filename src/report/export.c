@@ -1,10 +1,14 @@
 /* wuye: exporting an entity's records (see export.h). */
 #include "wuye/export.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "wuye/auth.h"
+#include "wuye/conf.h"
+#include "wuye/i18n.h"
 #include "wuye/mem.h"
 
 struct export {
@@ -120,4 +124,63 @@ export_entity(struct session *s, const struct entity *ent,
 	free(x.cells);
 	free(x.texts);
 	return rc;
+}
+
+/* Make the folder dir and its parents (mkdir -p), mode 0700. */
+static int
+make_dirs(const char *dir, struct wy_err *e)
+{
+	char *p = xstrdup(dir), *slash, c;
+	struct stat st;
+	int rc = WY_OK;
+
+	for (slash = p + 1; rc == WY_OK; slash++) {
+		if (*slash != '/' && *slash != '\0')
+			continue;
+		c = *slash;
+		*slash = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST)
+			rc = wy_fail(e, WY_EFAIL, _("%s: cannot make the export "
+			    "folder (export.dir): %s"), p, strerror(errno));
+		else if (stat(p, &st) != 0 || !S_ISDIR(st.st_mode))
+			rc = wy_fail(e, WY_EFAIL, _("%s: the export folder "
+			    "(export.dir) is not a folder"), p);
+		*slash = c;
+		if (c == '\0')
+			break;
+	}
+	free(p);
+	return rc;
+}
+
+char *
+export_path(const struct conf *c, const char *name, struct wy_err *e)
+{
+	const char *home = getenv("HOME"), *dir = conf_str(c, "export.dir");
+	size_t n;
+
+	if (name[0] == '/')
+		return xstrdup(name);
+	if (name[0] == '~' && name[1] == '/' && home != NULL && *home != '\0')
+		return xasprintf("%s%s", home, name + 1);
+	if (*dir == '\0')
+		dir = ".";
+	if (make_dirs(dir, e) != WY_OK)
+		return NULL;
+	n = strlen(dir);
+	return xasprintf("%s%s%s", dir, n > 0 && dir[n - 1] == '/' ? "" : "/",
+	    name);
+}
+
+char *
+export_dir_shown(const struct conf *c)
+{
+	const char *home = getenv("HOME"), *dir = conf_str(c, "export.dir");
+	size_t n = home != NULL ? strlen(home) : 0;
+
+	while (n > 1 && home[n - 1] == '/')
+		n--;
+	if (n > 1 && strncmp(dir, home, n) == 0 && (dir[n] == '/' || dir[n] == '\0'))
+		return xasprintf("~%s", dir + n);
+	return xstrdup(dir);
 }

@@ -59,7 +59,7 @@ static const char *const param_keys[] = {
 	"type", "label", "label.zh", "default", "required", NULL,
 };
 static const char *const col_keys[] = {
-	"title", "title.zh", "type", "width", "total", "hidden", NULL,
+	"title", "title.zh", "type", "width", "total", "hidden", "labels", NULL,
 };
 static const char *const chart_keys[] = {
 	"type", "title", "title.zh", "category", "values", NULL,
@@ -72,7 +72,7 @@ static const char *const ptypes[] = {
 	"integer", "text", NULL,
 };
 static const char *const ctypes[] = {
-	"text", "integer", "money", "percent", "date", "area", NULL,
+	"text", "integer", "money", "percent", "date", "area", "qty", NULL,
 };
 static const char *const charts[] = {
 	"column", "bar", "line", "pie", NULL,
@@ -367,7 +367,9 @@ static int
 parse_cols(struct def *p, sqlite3_stmt *st, const char *drill_key)
 {
 	static const enum sink_kind kinds[] = { SINK_COL_TEXT, SINK_COL_INT,
-	    SINK_COL_MONEY, SINK_COL_PERCENT, SINK_COL_DATE, SINK_COL_FIXED };
+	    SINK_COL_MONEY, SINK_COL_PERCENT, SINK_COL_DATE, SINK_COL_FIXED,
+	    SINK_COL_FIXED };
+	static const int scales[] = { 0, 0, 0, 2, 0, 2, 3 };	/* qty: 3 */
 	struct report *r = p->r;
 	struct report_column *c;
 	const char *name, *v;
@@ -406,7 +408,14 @@ parse_cols(struct def *p, sqlite3_stmt *st, const char *drill_key)
 		    (rc = get_bool(p, sec, "hidden", 0, &c->hidden)) != WY_OK)
 			return rc;
 		c->kind = kinds[t];
+		c->scale = scales[t];
 		c->title = keep(r, get_lang(p, sec, "title", c->name));
+		if ((v = get(p, sec, "labels")) != NULL && *v != '\0') {
+			if (c->kind != SINK_COL_TEXT)
+				return def_fail(p, sec, "labels", _("only a text "
+				    "column shows its codes by their names"));
+			c->labels = keep(r, v);
+		}
 		if (drill_key != NULL && strcasecmp(c->name, drill_key) == 0)
 			c->hidden = 1;
 	}

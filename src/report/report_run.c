@@ -47,8 +47,7 @@ report_sink_cols(const struct report *r, size_t *n)
 		cols[*n] = (struct sink_col){
 			.title = c->title,
 			.kind = c->kind,
-			.scale = c->kind == SINK_COL_PERCENT ||
-			    c->kind == SINK_COL_FIXED ? 2 : 0,
+			.scale = c->scale,
 			.width = c->width,
 			.total = c->total,
 			.num = visible_index(r, c->num),
@@ -131,11 +130,58 @@ get_cell(const struct report *r, sqlite3_stmt *st, int ci, long row,
 		    (const char *)sqlite3_column_text(st, ci),
 		    c->kind == SINK_COL_MONEY ? "money" :
 		    c->kind == SINK_COL_PERCENT ? "percent" :
-		    c->kind == SINK_COL_FIXED ? "area" : "integer",
+		    c->kind == SINK_COL_FIXED ? (c->scale == 3 ? "qty" : "area") :
+		    "integer",
 		    c->kind == SINK_COL_MONEY ? _(", in fen") : "");
 	return wy_fail(e, WY_EINVALID, _("%s: row %ld, column '%s': '%s' is "
 	    "not a number"), r->file, row, c->name,
 	    (const char *)sqlite3_column_text(st, ci));
+}
+
+/* The program's own code lists, for codes that have no category list in
+ * the database (a column's labels = LIST names one of these or a list of
+ * the categories table). */
+static const struct {
+	const char *list, *code, *name;
+} code_names[] = {
+	{ "receipt_kind", "payment", N_("Payment") },
+	{ "receipt_kind", "deposit", N_("Deposit") },
+	{ "receipt_kind", "deposit_refund", N_("Deposit refund") },
+	{ "receipt_kind", "refund", N_("Refund") },
+	{ "receipt_state", "live", N_("Valid") },
+	{ "receipt_state", "void", N_("Void") },
+	{ "meter_type", "water", N_("Water") },
+	{ "meter_type", "electricity", N_("Electricity") },
+	{ "meter_type", "gas", N_("Gas") },
+	{ "client_kind", "person", N_("Person") },
+	{ "client_kind", "company", N_("Company") },
+};
+
+/* The name of code in list, in the user's language: from code_names, else
+ * from the categories table (st: list, code -> name_en, name_zh); the code
+ * itself when it has none.  Returns a malloc'd string. */
+static char *
+code_name(sqlite3_stmt *st, const char *list, const char *code)
+{
+	const unsigned char *v;
+	char *name = NULL;
+	size_t i;
+
+	for (i = 0; i < sizeof code_names / sizeof code_names[0]; i++)
+		if (strcmp(code_names[i].list, list) == 0 &&
+		    strcmp(code_names[i].code, code) == 0)
+			return xstrdup(_(code_names[i].name));
+	if (st != NULL) {
+		sqlite3_reset(st);
+		if (sqlite3_bind_text(st, 1, list, -1, SQLITE_STATIC) == SQLITE_OK &&
+		    sqlite3_bind_text(st, 2, code, -1, SQLITE_STATIC) == SQLITE_OK &&
+		    sqlite3_step(st) == SQLITE_ROW &&
+		    (v = sqlite3_column_text(st, report_chinese() ? 1 : 0)) != NULL &&
+		    *v != '\0')
+			name = xstrdup((const char *)v);
+		sqlite3_reset(st);
+	}
+	return name != NULL ? name : xstrdup(code);
 }
 
 /* Write the subtotal of the group whose value is label. */
@@ -169,11 +215,19 @@ run_rows(const struct report *r, struct report_ro *ro, sqlite3_stmt *st,
     struct wy_err *e)
 {
 	struct sink_cell *cells = xcalloc(r->ncols + 1, sizeof *cells);
+	char **names = xcalloc(r->ncols + 1, sizeof *names);
+	sqlite3_stmt *cat = NULL;
 	const char *g;
 	char *prev = NULL;
 	size_t i, n;
 	int rc = WY_OK, step;
 
+	for (i = 0; i < r->ncols; i++)
+		if (r->cols[i].labels != NULL && cat == NULL &&
+		    sqlite3_prepare_v2(ro->h, "SELECT name_en, name_zh FROM "
+		    "categories WHERE list = ?1 AND code = ?2", -1, &cat,
+		    NULL) != SQLITE_OK)
+			cat = NULL;	/* no such table: the codes stay */
 	while ((step = sqlite3_step(st)) == SQLITE_ROW) {
 		if (r->group_col >= 0) {
 			g = (const char *)sqlite3_column_text(st, r->group_col);
@@ -184,9 +238,18 @@ run_rows(const struct report *r, struct report_ro *ro, sqlite3_stmt *st,
 			free(prev);
 			prev = xstrdup(g);
 		}
-		for (i = 0, n = 0; i < r->ncols && rc == WY_OK; i++)
-			if (!r->cols[i].hidden)
-				rc = get_cell(r, st, (int)i, *rows + 1, &cells[n++], e);
+		for (i = 0, n = 0; i < r->ncols && rc == WY_OK; i++) {
+			if (r->cols[i].hidden)
+				continue;
+			rc = get_cell(r, st, (int)i, *rows + 1, &cells[n], e);
+			free(names[n]);
+			names[n] = NULL;
+			if (rc == WY_OK && r->cols[i].labels != NULL && !cells[n].null &&
+			    cells[n].s != NULL)
+				cells[n].s = names[n] = code_name(cat,
+				    r->cols[i].labels, cells[n].s);
+			n++;
+		}
 		if (rc != WY_OK)
 			break;
 		if (w != NULL && w->drill_id != NULL)
@@ -212,6 +275,10 @@ run_rows(const struct report *r, struct report_ro *ro, sqlite3_stmt *st,
 		rc = subtotal(k, r, prev, e);
 	free(prev);
 	free(cells);
+	for (i = 0; i < r->ncols; i++)
+		free(names[i]);
+	free(names);
+	sqlite3_finalize(cat);
 	return rc;
 }
 

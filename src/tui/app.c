@@ -10,6 +10,7 @@
 
 #include <curses.h>
 #include <locale.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -270,78 +271,162 @@ tui_alert(struct app *app, const char *title, const char *text)
 	return TUI_REDRAW;
 }
 
-/* A dialog asking for one line of text. */
-struct prompt {
-	char *title, *label;
-	struct tui_edit ed;
-	int (*done)(struct screen *owner, const char *text);
+/* A dialog asking for one or a few lines of text (tui_prompt,
+ * tui_ask_fields). */
+struct ask {
+	char *title;
+	char **labels;
+	struct tui_edit *ed;
+	size_t n, cur;
+	char msg[WY_ERR_MSG_MAX];	/* why the answers were refused */
+	int (*check)(struct screen *owner, const char *const *texts, char *msg,
+	    size_t size);
+	int (*done)(struct screen *owner, const char *const *texts);
+	int (*done1)(struct screen *owner, const char *text);	/* tui_prompt */
 	struct screen *owner;
 	int cy, cx;
 };
 
 static void
-prompt_leave(struct screen *sc)
+ask_leave(struct screen *sc)
 {
-	struct prompt *p = sc->data;
+	struct ask *p = sc->data;
+	size_t i;
 
+	for (i = 0; i < p->n; i++) {
+		free(p->labels[i]);
+		tui_edit_free(&p->ed[i]);
+	}
+	free(p->labels);
+	free(p->ed);
 	free(p->title);
-	free(p->label);
-	tui_edit_free(&p->ed);
 	free(p);
 }
 
 static void
-prompt_draw(struct screen *sc)
+ask_draw(struct screen *sc)
 {
-	struct prompt *p = sc->data;
+	struct ask *p = sc->data;
 	int w = COLS > 70 ? 66 : COLS - 4, y = tui_top() + 4, x = (COLS - w) / 2;
+	int lw = 0, lwi, fx, i, attr;
 
-	tui_box(y, x, 6, w, p->title);
-	tui_put(y + 1, x + 2, w - 4, 0, A_NORMAL, p->label);
-	p->cy = y + 3;
-	p->cx = tui_edit_draw(&p->ed, y + 3, x + 2, w - 4, tui_attr(ROLE_FOCUS));
+	if (p->n == 1) {	/* the label above a line to type on */
+		tui_box(y, x, 6, w, p->title);
+		tui_put(y + 1, x + 2, w - 4, 0, A_NORMAL, p->labels[0]);
+		p->cy = y + 3;
+		p->cx = tui_edit_draw(&p->ed[0], y + 3, x + 2, w - 4,
+		    tui_attr(ROLE_FOCUS));
+		if (p->msg[0] != '\0')
+			tui_put(y + 4, x + 2, w - 4, 0, tui_attr(ROLE_NEGATIVE), p->msg);
+		return;
+	}
+	for (i = 0; i < (int)p->n; i++)	/* labels and fields in two columns */
+		if ((lwi = utf8_width(p->labels[i])) > lw)
+			lw = lwi;
+	if (lw > w / 3)
+		lw = w / 3;
+	fx = x + 2 + lw + 1;
+	tui_box(y, x, (int)p->n + 5, w, p->title);
+	for (i = 0; i < (int)p->n; i++) {
+		tui_put(y + 2 + i, x + 2, lw, 1, A_NORMAL, p->labels[i]);
+		attr = tui_attr((size_t)i == p->cur ? ROLE_FOCUS : ROLE_FIELD);
+		if ((size_t)i == p->cur) {
+			p->cy = y + 2 + i;
+			p->cx = tui_edit_draw(&p->ed[i], y + 2 + i, fx, x + w - 2 - fx,
+			    attr);
+		} else
+			tui_put(y + 2 + i, fx, x + w - 2 - fx, 0, attr, p->ed[i].buf);
+	}
+	tui_put(y + 3 + (int)p->n, x + 2, w - 4, 0, p->msg[0] != '\0' ?
+	    tui_attr(ROLE_NEGATIVE) : tui_attr(ROLE_DIM), p->msg[0] != '\0' ?
+	    p->msg : _("Enter: next field, or done on the last one; Esc cancels"));
 }
 
 static void
-prompt_cursor(struct screen *sc, int *y, int *x)
+ask_cursor(struct screen *sc, int *y, int *x)
 {
-	struct prompt *p = sc->data;
+	struct ask *p = sc->data;
 
 	*y = p->cy;
 	*x = p->cx;
 }
 
+/* Check the answers; if they are fine, close the dialog and pass them on. */
 static int
-prompt_action(struct screen *sc, enum tui_action a)
+ask_answer(struct screen *sc)
 {
-	struct prompt *p = sc->data;
+	struct ask *p = sc->data;
+	struct screen *owner = p->owner;
+	int (*done)(struct screen *, const char *const *) = p->done;
+	int (*done1)(struct screen *, const char *) = p->done1;
+	const char **texts = xcalloc(p->n + 1, sizeof *texts);
+	char **copy;
+	size_t i, n = p->n;
+	int bad, r;
 
-	if (a == ACT_BACK)
-		return TUI_POP;
-	if (a == ACT_ENTER) {
-		int (*done)(struct screen *, const char *) = p->done;
-		struct screen *owner = p->owner;
-		char *text = xstrdup(p->ed.buf);
-		int r;
-
-		/* Close the prompt first: done() may open a screen of its
-		 * own (a receipt), and its reactions are owner's. */
-		pop(sc->app);
-		r = done(owner, text);
-		free(text);
-		return r;
-	}
-	if (tui_edit_action(&p->ed, a))
+	for (i = 0; i < n; i++)
+		texts[i] = p->ed[i].buf;
+	p->msg[0] = '\0';
+	if (p->check != NULL &&
+	    (bad = p->check(owner, texts, p->msg, sizeof p->msg)) >= 0) {
+		free(texts);
+		if ((size_t)bad < n)
+			p->cur = (size_t)bad;
+		tui_message(sc->app, 1, "%s", p->msg);
 		return TUI_DONE;
-	return a == ACT_HELP || a == ACT_QUIT ? TUI_PASS : TUI_DONE;
+	}
+	copy = xcalloc(n + 1, sizeof *copy);
+	for (i = 0; i < n; i++)
+		copy[i] = xstrdup(texts[i]);
+	free(texts);
+	/* Close the dialog first: done() may open a screen of its own (a
+	 * receipt), and its reactions are owner's. */
+	pop(sc->app);
+	r = done1 != NULL ? done1(owner, copy[0]) :
+	    done(owner, (const char *const *)copy);
+	for (i = 0; i < n; i++)
+		free(copy[i]);
+	free(copy);
+	return r;
 }
 
 static int
-prompt_text(struct screen *sc, wchar_t ch)
+ask_action(struct screen *sc, enum tui_action a)
 {
-	struct prompt *p = sc->data;
+	struct ask *p = sc->data;
 
-	tui_edit_insert(&p->ed, ch);
+	switch (a) {
+	case ACT_BACK:
+		return TUI_POP;
+	case ACT_SAVE:
+		return ask_answer(sc);
+	case ACT_ENTER:
+		if (p->cur + 1 >= p->n)
+			return ask_answer(sc);
+		/* FALLTHROUGH */
+	case ACT_TAB:
+	case ACT_DOWN:
+		if (p->cur + 1 < p->n)
+			p->cur++;
+		return TUI_DONE;
+	case ACT_BTAB:
+	case ACT_UP:
+		if (p->cur > 0)
+			p->cur--;
+		return TUI_DONE;
+	default:
+		if (tui_edit_action(&p->ed[p->cur], a))
+			return TUI_DONE;
+		return a == ACT_HELP || a == ACT_QUIT ? TUI_PASS : TUI_DONE;
+	}
+}
+
+static int
+ask_text(struct screen *sc, wchar_t ch)
+{
+	struct ask *p = sc->data;
+
+	tui_edit_insert(&p->ed[p->cur], ch);
 	return TUI_DONE;
 }
 
@@ -351,28 +436,91 @@ static const enum tui_action prompt_bar[] = { ACT_HELP, ACT_ENTER, ACT_BACK,
 static const struct screen_ops prompt_ops = {
 	.name = N_("Question"),
 	.help = N_("Type the answer and press Enter; Esc cancels."),
-	.leave = prompt_leave,
-	.draw = prompt_draw,
-	.action = prompt_action,
-	.text = prompt_text,
-	.cursor = prompt_cursor,
+	.leave = ask_leave,
+	.draw = ask_draw,
+	.action = ask_action,
+	.text = ask_text,
+	.cursor = ask_cursor,
 	.bar = prompt_bar,
 	.dialog = 1,
 };
+
+static const enum tui_action ask_bar[] = { ACT_HELP, ACT_SAVE, ACT_TAB,
+	ACT_BACK, ACT_NONE };
+
+static const struct tui_note ask_notes[] = {
+	{ ACT_SAVE, N_("Done"), N_("answer (so does Enter on the last field)") },
+	{ ACT_TAB, N_("Next"), N_("the next field") },
+	{ ACT_NONE, NULL, NULL },
+};
+
+static const struct screen_ops ask_ops = {
+	.name = N_("Question"),
+	.help = N_("Fill in the fields: Tab, Enter, Up and Down move between "
+	    "them; Enter on the last field or Ctrl-S answers. A field that is "
+	    "wrong is named below them, with the cursor in it. Esc cancels."),
+	.leave = ask_leave,
+	.draw = ask_draw,
+	.action = ask_action,
+	.text = ask_text,
+	.cursor = ask_cursor,
+	.bar = ask_bar,
+	.notes = ask_notes,
+	.dialog = 1,
+};
+
+static struct ask *
+ask_new(const char *title, const struct tui_ask_field *fields, size_t n,
+    struct screen *owner)
+{
+	struct ask *p = xcalloc(1, sizeof *p);
+	size_t i;
+
+	p->title = xstrdup(title);
+	p->n = n;
+	p->labels = xcalloc(n, sizeof *p->labels);
+	p->ed = xcalloc(n, sizeof *p->ed);
+	p->cur = n;
+	for (i = 0; i < n; i++) {
+		p->labels[i] = xstrdup(fields[i].label);
+		tui_edit_init(&p->ed[i], fields[i].initial != NULL ?
+		    fields[i].initial : "", fields[i].maxchars);
+		if (p->cur == n && p->ed[i].len == 0)
+			p->cur = i;	/* the first field to fill in */
+	}
+	if (p->cur == n)
+		p->cur = 0;
+	p->owner = owner;
+	return p;
+}
 
 int
 tui_prompt(struct app *app, const char *title, const char *label,
     const char *initial, int (*done)(struct screen *owner, const char *text),
     struct screen *owner)
 {
-	struct prompt *p = xcalloc(1, sizeof *p);
+	struct tui_ask_field f = { .label = label, .initial = initial,
+	    .maxchars = 1000 };
+	struct ask *p = ask_new(title, &f, 1, owner);
 
-	p->title = xstrdup(title);
-	p->label = xstrdup(label);
-	tui_edit_init(&p->ed, initial, 1000);
-	p->done = done;
-	p->owner = owner;
+	p->done1 = done;
 	tui_push(app, &prompt_ops, p);
+	return TUI_REDRAW;
+}
+
+int
+tui_ask_fields(struct app *app, const char *title,
+    const struct tui_ask_field *fields, size_t n,
+    int (*check)(struct screen *owner, const char *const *texts, char *msg,
+    size_t size),
+    int (*done)(struct screen *owner, const char *const *texts),
+    struct screen *owner)
+{
+	struct ask *p = ask_new(title, fields, n, owner);
+
+	p->check = check;
+	p->done = done;
+	tui_push(app, n == 1 ? &prompt_ops : &ask_ops, p);
 	return TUI_REDRAW;
 }
 
@@ -413,8 +561,13 @@ draw_keybar(struct app *app)
 	if (app->top == NULL || app->top->ops->bar == NULL)
 		return;
 	for (a = app->top->ops->bar; *a != ACT_NONE && x < COLS; a++) {
+		if (app->top->ops->offered != NULL &&
+		    !app->top->ops->offered(app->top, *a))
+			continue;	/* not for this user */
 		key = tui_key_name(tui_actions[*a].keys[0]);
 		label = tui_action_label(app->top->ops, *a);
+		if (*label == '\0')
+			continue;	/* a key is never shown without its label */
 		kw = utf8_width(key);
 		lw = utf8_width(label);
 		if (x + kw + lw > COLS)
@@ -625,9 +778,45 @@ handle_key(struct app *app, wint_t ch, int is_key)
 	apply(app, r);
 }
 
+/* 1 if the terminal has gone (hung up), as when the SSH connection
+ * dropped without a SIGHUP reaching us: getch() then fails at once, and
+ * would forever. */
+static int
+terminal_gone(void)
+{
+	struct pollfd p = { .fd = STDIN_FILENO, .events = POLLIN };
+
+	return poll(&p, 1, 0) == 1 && (p.revents & (POLLHUP | POLLERR | POLLNVAL));
+}
+
+/* On a hang-up: every screen with unsaved work keeps it as a draft for
+ * the next log-in.  Returns how many were kept; the first failure is in e. */
+static int
+keep_drafts(struct app *app, struct wy_err *e)
+{
+	struct screen *sc;
+	struct wy_err why = { 0 };
+	int kept = 0;
+
+	if (!app->logged_in)
+		return 0;
+	for (sc = app->top; sc != NULL; sc = sc->below) {
+		if (sc->ops->keep == NULL || sc->ops->unsaved == NULL ||
+		    !sc->ops->unsaved(sc))
+			continue;
+		if (sc->ops->keep(sc, &why) == WY_OK)
+			kept++;
+		else if (e->code == WY_OK)
+			*e = why;
+	}
+	return kept;
+}
+
 int
 tui_main(struct db *db, const struct conf *conf, struct wy_err *e)
 {
+	struct wy_err kerr = { 0 };
+	int kept = 0;
 	struct app app = { .db = db, .conf = conf };
 	struct sigaction sa = { .sa_handler = on_signal };
 	wint_t ch;
@@ -651,8 +840,11 @@ tui_main(struct db *db, const struct conf *conf, struct wy_err *e)
 	tui_open_login(&app);
 	while (!app.quit && app.top != NULL && !got_signal) {
 		draw(&app);
-		if (read_key(&app, &ch, &is_key) == ERR)
+		if (read_key(&app, &ch, &is_key) == ERR) {
+			if (terminal_gone())
+				got_signal = SIGHUP;
 			continue;
+		}
 		if (is_key && ch == KEY_RESIZE) {
 			clearok(curscr, TRUE);
 			continue;
@@ -660,9 +852,19 @@ tui_main(struct db *db, const struct conf *conf, struct wy_err *e)
 		app.msg[0] = '\0';
 		handle_key(&app, ch, is_key);
 	}
+	if (got_signal)
+		kept = keep_drafts(&app, &kerr);
 	while (app.top != NULL)
 		pop(&app);
 	endwin();
+	if (got_signal && kerr.code != WY_OK)
+		return wy_fail(e, WY_EFAIL, _("stopped by signal %d (the terminal "
+		    "hung up?); the changes not saved could not be kept: %s"),
+		    (int)got_signal, kerr.msg);
+	if (got_signal && kept > 0)
+		return wy_fail(e, WY_EFAIL, _("stopped by signal %d (the terminal "
+		    "hung up?); the changes not saved were kept for your next "
+		    "log-in"), (int)got_signal);
 	if (got_signal)
 		return wy_fail(e, WY_EFAIL, _("stopped by signal %d (the terminal hung up?)"),
 		    (int)got_signal);

@@ -172,7 +172,8 @@ assign_action(struct screen *sc, enum tui_action a)
 	case ACT_FIND:
 		if (fields[d->focus].form != NULL) {
 			d->picking = d->focus;
-			tui_pick(sc->app, fields[d->focus].form, picked, sc);
+			tui_pick_search(sc->app, fields[d->focus].form,
+			    d->ed[d->focus].buf, picked, sc);
 		}
 		return TUI_DONE;
 	default:

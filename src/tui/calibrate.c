@@ -137,11 +137,10 @@ calibrate_action(struct screen *sc, enum tui_action a)
 		if (calibrate_save(sc) != 0)
 			return TUI_DONE;
 		if (receipt_print_pattern(tui_session(sc->app), &e) != WY_OK)
-			tui_message(sc->app, 1, "%s", e.msg);
-		else
-			tui_message(sc->app, 0, _("Test pattern printed with "
-			    "offsets %s, %s."), d->lines.buf, d->cols.buf);
-		return TUI_DONE;
+			return tui_alert(sc->app, _("Not printed"), e.msg);
+		tui_message(sc->app, 0, _("Test pattern printed with "
+		    "offsets %s, %s."), d->lines.buf, d->cols.buf);
+		return TUI_REDRAW;
 	case ACT_UP:
 	case ACT_DOWN:
 	case ACT_TAB:

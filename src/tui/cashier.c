@@ -2,14 +2,19 @@
  *
  * The cashier types a room code (or picks one with F3), or a client's code
  * or mobile number, and sees the room's (or the client's) unpaid bills
- * with their late fees to today and the payer's prepayment (预存) balance.  Every bill is ticked at first, oldest first; Space on a
- * bill unticks or ticks it, and the amount follows the ticked bills until
- * the cashier types one.  The method is a choice (Left and Right, or
+ * with their late fees to today and the payer's prepayment (预存) balance.
+ * The bills due by today are ticked at first (all of them with
+ * cashier.tick = all), oldest first; Space on a bill unticks or ticks it,
+ * and the amount follows the ticked bills until the cashier types one.
+ * Typing into a field just entered, or into the room after a look-up,
+ * replaces its text, as in the forms.  The method is a choice (Left and Right, or
  * Space), cash tendered shows the change.  F2 or Ctrl-S takes the payment
  * (cashier_pay: one transaction, the surplus kept as prepayment) and shows
  * the receipt, which F9 prints.  F8 voids a receipt by number with a
  * reason, F4 waives (减免) part of the bill under the cursor, F7 takes a
- * deposit (押金) for the room.
+ * deposit (押金) for the room: each asks in a small form of two fields
+ * (tui_ask_fields), and each is offered (on the key bar, and at all) only
+ * to a user with its permission.
  */
 #include "wuye/tui.h"
 
@@ -18,8 +23,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "wuye/auth.h"
 #include "wuye/cashier.h"
 #include "wuye/cashier_int.h"
+#include "wuye/conf.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
 #include "wuye/i18n.h"
@@ -48,6 +55,8 @@ enum { F_ROOM, F_AMOUNT, F_METHOD, F_TENDERED, F_BILLS, F_COUNT };
 struct cashier {
 	struct tui_edit room, amount, tendered;
 	int focus;
+	int fresh;		/* the field was just entered or looked up:
+				 * typing replaces its text */
 	size_t method;
 	int amount_typed;	/* the amount no longer follows the ticks */
 	int64_t room_id, client_id, balance;
@@ -55,6 +64,8 @@ struct cashier {
 	struct cashier_bill *bills;
 	unsigned char *ticked;
 	size_t n, cur, top;
+	char last[CASHIER_NUMBER_MAX];	/* the last receipt issued here */
+	int64_t waive_bill;	/* the bill the waiver dialog is for */
 	int cy, cx;
 };
 
@@ -134,8 +145,9 @@ load(struct cashier *c, struct app *app, struct wy_err *e)
 	    &c->n, e)) != WY_OK)
 		return rc;
 	c->ticked = xcalloc(c->n + 1, 1);
-	for (i = 0; i < c->n; i++)
-		c->ticked[i] = 1;	/* arrears of closed periods too (schema 006) */
+	for (i = 0; i < c->n; i++)	/* arrears of closed periods too (schema 006) */
+		c->ticked[i] = c->bills[i].due ||
+		    strcmp(conf_str(tui_conf(app), "cashier.tick"), "all") == 0;
 	if (c->client_id != 0 &&
 	    (rc = cashier_prepay_balance(s, c->client_id, &c->balance, e)) != WY_OK)
 		return rc;
@@ -163,6 +175,14 @@ find_room(struct screen *sc)
 		    WY_OK) {
 			tui_message(sc->app, 1, _("There is no room, client code or "
 			    "mobile number %s."), c->room.buf);
+			/* Nothing of the room before stays on screen. */
+			c->room_id = c->client_id = 0;
+			c->amount_typed = 0;
+			load(c, sc->app, &e);
+			tui_edit_set(&c->amount, "");
+			tui_edit_set(&c->tendered, "");
+			c->focus = F_ROOM;
+			c->fresh = 1;
 			return;
 		}
 	}
@@ -177,6 +197,7 @@ find_room(struct screen *sc)
 	if (c->room_id != 0)
 		tui_edit_set(&c->room, c->room_code);
 	c->focus = c->n > 0 ? F_AMOUNT : F_ROOM;
+	c->fresh = 1;	/* typing a new room replaces this one */
 	if (c->n == 0)
 		tui_message(sc->app, 0, _("%s has no unpaid bills."), c->room_id != 0 ?
 		    c->room_code : c->payer);
@@ -360,6 +381,7 @@ take(struct screen *sc)
 		return TUI_DONE;
 	}
 	free(ids);
+	snprintf(c->last, sizeof c->last, "%s", r.number);
 	c->amount_typed = 0;
 	tui_edit_set(&c->tendered, "");
 	if (load(c, sc->app, &e) != WY_OK)
@@ -375,58 +397,18 @@ take(struct screen *sc)
 	return TUI_REDRAW;
 }
 
-/* F8: "NUMBER REASON" typed in the prompt. */
+/* The field at fault (index i, label) when text is empty, else -1. */
 static int
-voided(struct screen *owner, const char *text)
+required(const char *text, int i, const char *label, char *msg, size_t size)
 {
-	struct cashier *c = owner->data;
-	struct wy_err e = { 0 };
-	char number[CASHIER_NUMBER_MAX];
-	const char *reason;
-	size_t len;
+	const char *p = text;
 
-	while (*text == ' ')
-		text++;
-	len = strcspn(text, " ");
-	reason = text + len;
-	while (*reason == ' ')
-		reason++;
-	if (len == 0 || len >= sizeof number || *reason == '\0') {
-		tui_message(owner->app, 1, _("Type the receipt number, a space, then the reason."));
-		return TUI_DONE;
-	}
-	memcpy(number, text, len);
-	number[len] = '\0';
-	if (cashier_void(tui_session(owner->app), number, reason, &e) != WY_OK) {
-		tui_message(owner->app, 1, "%s", e.msg);
-		return TUI_DONE;
-	}
-	c->amount_typed = 0;
-	if (load(c, owner->app, &e) != WY_OK)
-		tui_message(owner->app, 1, "%s", e.msg);
-	else
-		tui_message(owner->app, 0, _("Receipt %s is void."), number);
-	return TUI_REDRAW;
-}
-
-/* Split "WORD REST" typed in a prompt: *word (at most size bytes) and
- * *rest; 0 if either is missing. */
-static int
-two_parts(const char *text, char *word, size_t size, const char **rest)
-{
-	size_t len;
-
-	while (*text == ' ')
-		text++;
-	len = strcspn(text, " ");
-	*rest = text + len;
-	while (**rest == ' ')
-		(*rest)++;
-	if (len == 0 || len >= size || **rest == '\0')
-		return 0;
-	memcpy(word, text, len);
-	word[len] = '\0';
-	return 1;
+	while (*p == ' ')
+		p++;
+	if (*p != '\0')
+		return -1;
+	snprintf(msg, size, _("%s: required"), label);
+	return i;
 }
 
 /* Reload after a change and say what was done (msg has one %s). */
@@ -444,63 +426,151 @@ changed(struct screen *sc, const char *msg, const char *what)
 	return TUI_REDRAW;
 }
 
-/* F4: "AMOUNT REASON" typed: waive that much of the bill under the cursor. */
+/* F8: the receipt number and the reason. */
 static int
-waived(struct screen *owner, const char *text)
+void_check(struct screen *owner, const char *const *t, char *msg, size_t size)
 {
-	struct cashier *c = owner->data;
-	struct wy_err e = { 0 };
-	char amount[32];
-	const char *reason;
-	int64_t fen;
+	int bad;
 
-	if (c->cur >= c->n)
-		return TUI_DONE;
-	if (!two_parts(text, amount, sizeof amount, &reason) ||
-	    money_parse(amount, &fen, &e) != WY_OK) {
-		tui_message(owner->app, 1, _("Type the amount, a space, then the reason."));
-		return TUI_DONE;
+	(void)owner;
+	if ((bad = required(t[0], 0, _("Receipt number"), msg, size)) >= 0 ||
+	    (bad = required(t[1], 1, _("Reason"), msg, size)) >= 0)
+		return bad;
+	if (strlen(t[0]) >= CASHIER_NUMBER_MAX) {
+		snprintf(msg, size, _("Receipt number: '%s' is too long"), t[0]);
+		return 0;
 	}
-	if (cashier_waive(tui_session(owner->app), c->bills[c->cur].id, fen,
-	    reason, &e) != WY_OK) {
+	return -1;
+}
+
+static int
+voided(struct screen *owner, const char *const *t)
+{
+	struct wy_err e = { 0 };
+
+	if (cashier_void(tui_session(owner->app), t[0], t[1], &e) != WY_OK) {
 		tui_message(owner->app, 1, "%s", e.msg);
 		return TUI_DONE;
 	}
-	return changed(owner, _("Waived %s."), amount);
+	return changed(owner, _("Receipt %s is void."), t[0]);
 }
 
-/* F7: "ITEM AMOUNT" typed: take a deposit of that fee item for the room
- * from its payer, by the method chosen. */
+/* F4: how much of the bill under the cursor, and why. */
 static int
-deposit(struct screen *owner, const char *text)
+waive_check(struct screen *owner, const char *const *t, char *msg, size_t size)
+{
+	struct wy_err e = { 0 };
+	int64_t fen;
+	int bad;
+
+	(void)owner;
+	if ((bad = required(t[0], 0, _("Amount"), msg, size)) >= 0)
+		return bad;
+	if (money_parse(t[0], &fen, &e) != WY_OK || fen <= 0) {
+		snprintf(msg, size, _("Amount: '%s' is not an amount of money."), t[0]);
+		return 0;
+	}
+	return required(t[1], 1, _("Reason"), msg, size);
+}
+
+static int
+waived(struct screen *owner, const char *const *t)
+{
+	struct cashier *c = owner->data;
+	struct wy_err e = { 0 };
+	int64_t fen;
+
+	if (money_parse(t[0], &fen, &e) != WY_OK ||
+	    cashier_waive(tui_session(owner->app), c->waive_bill, fen, t[1],
+	    &e) != WY_OK) {
+		tui_message(owner->app, 1, "%s", e.msg);
+		return TUI_DONE;
+	}
+	return changed(owner, _("Waived %s."), t[0]);
+}
+
+/* F7: the deposit's fee item and amount, taken for the room from its
+ * payer by the method chosen. */
+static int
+deposit_check(struct screen *owner, const char *const *t, char *msg,
+    size_t size)
+{
+	struct wy_err e = { 0 };
+	int64_t id, fen;
+	int bad;
+
+	if ((bad = required(t[0], 0, _("Fee item"), msg, size)) >= 0)
+		return bad;
+	if (db_int64(tui_db(owner->app), &id, &e, "SELECT id FROM fee_items"
+	    " WHERE code = ?", "t", t[0]) != WY_OK) {
+		snprintf(msg, size, _("Fee item: there is no fee item %s."), t[0]);
+		return 0;
+	}
+	if ((bad = required(t[1], 1, _("Amount"), msg, size)) >= 0)
+		return bad;
+	if (money_parse(t[1], &fen, &e) != WY_OK || fen <= 0) {
+		snprintf(msg, size, _("Amount: '%s' is not an amount of money."), t[1]);
+		return 1;
+	}
+	return -1;
+}
+
+static int
+deposit(struct screen *owner, const char *const *t)
 {
 	struct cashier *c = owner->data;
 	struct cashier_receipt r;
 	struct wy_err e = { 0 };
-	char item[40];
-	const char *amount;
 	int64_t item_id, fen;
 
-	if (!two_parts(text, item, sizeof item, &amount) ||
-	    money_parse(amount, &fen, &e) != WY_OK) {
-		tui_message(owner->app, 1, _("Type the deposit's fee item code, a "
-		    "space, then the amount."));
-		return TUI_DONE;
-	}
 	if (db_int64(tui_db(owner->app), &item_id, &e, "SELECT id FROM fee_items"
-	    " WHERE code = ?", "t", item) != WY_OK) {
-		tui_message(owner->app, 1, _("There is no fee item %s."), item);
-		return TUI_DONE;
-	}
-	if (cashier_deposit_take(tui_session(owner->app), c->room_id, c->client_id,
+	    " WHERE code = ?", "t", t[0]) != WY_OK ||
+	    money_parse(t[1], &fen, &e) != WY_OK ||
+	    cashier_deposit_take(tui_session(owner->app), c->room_id, c->client_id,
 	    item_id, fen, methods[c->method].code, NULL, &r, NULL, &e) != WY_OK) {
 		tui_message(owner->app, 1, "%s", e.msg);
 		return TUI_DONE;
 	}
+	snprintf(c->last, sizeof c->last, "%s", r.number);
 	changed(owner, "%s", "");
 	tui_open_receipt(owner->app, r.number);
 	tui_message(owner->app, 0, _("Deposit taken: receipt %s."), r.number);
 	return TUI_REDRAW;
+}
+
+/* 1 if the user may do what the action does here (the permission is
+ * checked again by the domain). */
+static int
+cashier_offered(struct screen *sc, enum tui_action a)
+{
+	const struct session *s = tui_session(sc->app);
+
+	switch (a) {
+	case ACT_DELETE:
+		return auth_can(s, "charge.void");
+	case ACT_EDIT:
+		return auth_can(s, "charge.waive");
+	case ACT_NEW:
+	case ACT_SAVE:
+	case ACT_SORT:
+		return auth_can(s, "charge.pay");
+	default:
+		return 1;
+	}
+}
+
+/* The action is not for this user: say so in words, before asking
+ * anything; 1 if refused. */
+static int
+refused(struct screen *sc, enum tui_action a, const char *perm)
+{
+	struct wy_err e = { 0 };
+
+	if (cashier_offered(sc, a))
+		return 0;
+	auth_require(tui_session(sc->app), perm, &e);
+	tui_message(sc->app, 1, "%s", e.msg);
+	return 1;
 }
 
 /* The field under the cursor, if it is an editor. */
@@ -531,7 +601,7 @@ toggle(struct cashier *c)
 
 /* The keys of the cashier screen. */
 static int
-cashier_action(struct screen *sc, enum tui_action a)
+cashier_keys(struct screen *sc, enum tui_action a)
 {
 	struct cashier *c = sc->data;
 	struct tui_edit *ed = editor(c);
@@ -540,32 +610,62 @@ cashier_action(struct screen *sc, enum tui_action a)
 	switch (a) {
 	case ACT_SAVE:
 	case ACT_NEW:
+		if (refused(sc, a, "charge.pay"))
+			return TUI_DONE;
 		return take(sc);
-	case ACT_FIND:
+	case ACT_FIND:	/* the rooms that what is typed finds */
 		if (c->focus == F_ROOM)
-			tui_pick(sc->app, "rooms", picked_room, sc);
+			tui_pick_search(sc->app, "rooms", c->room.buf, picked_room, sc);
 		else if (c->focus == F_METHOD)
 			c->method = (c->method + 1) % NMETHODS;
 		return TUI_DONE;
-	case ACT_DELETE:
-		return tui_prompt(sc->app, _("Void a receipt"),
-		    _("Receipt number, a space, then the reason:"), "", voided, sc);
-	case ACT_EDIT:
+	case ACT_DELETE: {
+		struct tui_ask_field f[] = {
+			{ _("Receipt number"), c->last, CASHIER_NUMBER_MAX - 1 },
+			{ _("Reason"), NULL, 200 },
+		};
+
+		if (refused(sc, a, "charge.void"))
+			return TUI_DONE;
+		return tui_ask_fields(sc->app, _("Void a receipt"), f, 2, void_check,
+		    voided, sc);
+	}
+	case ACT_EDIT: {
+		struct tui_ask_field f[] = {
+			{ _("Amount"), NULL, 16 },
+			{ _("Reason"), NULL, 200 },
+		};
+		char title[160], amount[32];
+
+		if (refused(sc, a, "charge.waive"))
+			return TUI_DONE;
 		if (c->focus != F_BILLS || c->cur >= c->n) {
 			tui_message(sc->app, 1, _("Go down to the bills and put the "
 			    "cursor on the one to waive."));
 			return TUI_DONE;
 		}
-		return tui_prompt(sc->app, _("Waive (减免)"),
-		    _("Amount, a space, then the reason:"), "", waived, sc);
-	case ACT_SORT:
+		c->waive_bill = c->bills[c->cur].id;
+		snprintf(title, sizeof title, _("Waive (减免): %s %s, %s outstanding"),
+		    c->bills[c->cur].period, c->bills[c->cur].item,
+		    money_format(c->bills[c->cur].outstanding, amount, sizeof amount));
+		return tui_ask_fields(sc->app, title, f, 2, waive_check, waived, sc);
+	}
+	case ACT_SORT: {
+		struct tui_ask_field f[] = {
+			{ _("Fee item"), NULL, 32 },
+			{ _("Amount"), NULL, 16 },
+		};
+
+		if (refused(sc, a, "charge.pay"))
+			return TUI_DONE;
 		if (c->room_id == 0) {
 			tui_message(sc->app, 1, _("A deposit is taken for a room: "
 			    "type its code first."));
 			return TUI_DONE;
 		}
-		return tui_prompt(sc->app, _("Take a deposit (押金)"),
-		    _("Fee item code, a space, then the amount:"), "", deposit, sc);
+		return tui_ask_fields(sc->app, _("Take a deposit (押金)"), f, 2,
+		    deposit_check, deposit, sc);
+	}
 	case ACT_EXPORT:
 		tui_open_calibrate(sc->app);
 		return TUI_REDRAW;
@@ -624,9 +724,23 @@ cashier_action(struct screen *sc, enum tui_action a)
 	if (ed != NULL && tui_edit_action(ed, a)) {
 		if (ed == &c->amount)
 			c->amount_typed = 1;
+		c->fresh = 0;	/* the text is being edited, not replaced */
 		return TUI_DONE;
 	}
 	return TUI_PASS;
+}
+
+/* A field entered afresh is replaced by what is typed into it. */
+static int
+cashier_action(struct screen *sc, enum tui_action a)
+{
+	struct cashier *c = sc->data;
+	int focus = c->focus, r;
+
+	r = cashier_keys(sc, a);
+	if (c->focus != focus)
+		c->fresh = 1;
+	return r;
 }
 
 /* Space ticks a bill or steps the method; other characters are typed. */
@@ -646,6 +760,9 @@ cashier_text(struct screen *sc, wchar_t ch)
 		c->method = (c->method + 1) % NMETHODS;
 		return TUI_DONE;
 	}
+	if (ed != NULL && c->fresh)	/* typing over a value replaces it */
+		tui_edit_set(ed, "");
+	c->fresh = 0;
 	if (ed != NULL && tui_edit_insert(ed, ch) && ed == &c->amount)
 		c->amount_typed = 1;
 	return TUI_DONE;
@@ -672,20 +789,23 @@ static const struct tui_note cashier_notes[] = {
 
 static const struct screen_ops cashier_ops = {
 	.name = N_("Cashier"),
-	.help = N_("Type a room code and press Enter, or F3 to pick a room (or "
-	    "type a client's code or mobile number for the client's bills of "
-	    "every room): the unpaid bills show with their late fees to today, "
-	    "and the payer's prepayment balance.\nEvery bill is ticked, oldest first; Space or "
-	    "Enter on a bill unticks or ticks it. The amount follows the ticked "
-	    "bills until you type one; what is paid over them is kept as "
-	    "prepayment.\nLeft and Right (or Space) choose the method; for cash, "
-	    "the tendered amount shows the change.\nF2 or Ctrl-S takes the "
-	    "payment and shows the receipt (F9 there prints it). F8 voids a "
-	    "receipt: type its number, a space and the reason. F4 on a bill "
-	    "waives part of it (amount, a space, the reason); F7 takes a "
-	    "deposit for the room (fee item code, a space, the amount) by the "
-	    "method chosen. F9 sets this terminal's printer offsets for "
-	    "pre-printed forms."),
+	.help = N_("Type a room code and press Enter, or F3 to pick a room from "
+	    "those the typed text finds (or type a client's code or mobile "
+	    "number for the client's bills of every room): the unpaid bills "
+	    "show with their late fees to today, and the payer's prepayment "
+	    "balance. Typing into a field you have just moved to, or into the "
+	    "room after a look-up, replaces its text.\nThe bills due by today "
+	    "are ticked, oldest first; Space or Enter on a bill unticks or "
+	    "ticks it. The amount follows the ticked bills until you type one; "
+	    "what is paid over them is kept as prepayment.\nLeft and Right (or "
+	    "Space) choose the method; for cash, the tendered amount shows the "
+	    "change.\nF2 or Ctrl-S takes the payment and shows the receipt (F9 "
+	    "there prints it). F8 voids a receipt: its number (the last one "
+	    "issued is offered) and the reason. F4 on a bill waives part of it "
+	    "(the amount and the reason); F7 takes a deposit for the room (the "
+	    "fee item code and the amount) by the method chosen. A key your "
+	    "role may not use is left off the key bar. F9 sets this terminal's "
+	    "printer offsets for pre-printed forms."),
 	.leave = cashier_leave,
 	.draw = cashier_draw,
 	.action = cashier_action,
@@ -693,6 +813,7 @@ static const struct screen_ops cashier_ops = {
 	.cursor = cashier_cursor,
 	.bar = cashier_bar,
 	.notes = cashier_notes,
+	.offered = cashier_offered,
 };
 
 /* Open the cashier screen, on room room_id if it is not 0. */
@@ -711,6 +832,7 @@ tui_open_cashier(struct app *app, int64_t room_id)
 			tui_message(app, 1, "%s", e.msg);
 		tui_edit_set(&c->room, c->room_code);
 		c->focus = F_AMOUNT;
+		c->fresh = 1;
 	}
 	return tui_push(app, &cashier_ops, c);
 }

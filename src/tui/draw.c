@@ -39,14 +39,23 @@ cell_width(int y, int x)
 
 /* A box drawn over Chinese text must not cut a double-width character in
  * half: a half left outside the columns left..right of row y becomes a
- * space, else the terminal shifts the rest of the row. */
+ * space, else the terminal shifts the rest of the row.  Then the columns
+ * themselves are blanked one by one, so no character of the text below
+ * is left in them: curses blanks the first half of a wide character when
+ * its second half is overwritten, and a border written before that (a
+ * corner on the first half, the line on the second) would be lost, on the
+ * screen and in what Ctrl-L repaints. */
 static void
 unsplit(int y, int left, int right)
 {
+	int x;
+
 	if (left > 0 && cell_width(y, left) == 0)
 		mvaddch(y, left - 1, ' ');
 	if (right + 1 < COLS && cell_width(y, right) == 2)
 		mvaddch(y, right + 1, ' ');
+	for (x = left; x <= right && x < COLS; x++)
+		mvaddch(y, x, ' ');
 }
 
 /* Set up the colour pairs, or the monochrome look when the terminal has
@@ -156,47 +165,11 @@ tui_box(int y, int x, int h, int w, const char *title)
 size_t
 tui_wrap(const char *text, int width, char ***lines)
 {
-	char ch[8];
-	size_t pos = 0, start, next, lastsp, n = 0, cap = 0;
-	int w, cw;
-
-	*lines = NULL;
-	if (width < 4)
-		width = 4;
-	while (text[pos] != '\0') {
-		start = pos;
-		lastsp = 0;
-		w = 0;
-		while (text[pos] != '\0' && text[pos] != '\n') {
-			next = utf8_next(text, pos);
-			snprintf(ch, sizeof ch, "%.*s", (int)(next - pos), text + pos);
-			cw = utf8_width(ch);
-			if (w + cw > width)
-				break;
-			w += cw;
-			if (text[pos] == ' ')
-				lastsp = pos;
-			pos = next;
-		}
-		if (text[pos] != '\0' && text[pos] != '\n' && lastsp > start)
-			pos = lastsp + 1;	/* break after the last space */
-		if (n == cap) {
-			cap = cap * 2 + 8;
-			*lines = xrealloc(*lines, cap * sizeof **lines);
-		}
-		(*lines)[n++] = xasprintf("%.*s", (int)(pos - start), text + start);
-		if (text[pos] == '\n')
-			pos++;
-	}
-	return n;
+	return utf8_wrap(text, width, lines);
 }
 
 void
 tui_wrap_free(char **lines, size_t n)
 {
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(lines[i]);
-	free(lines);
+	utf8_wrap_free(lines, n);
 }

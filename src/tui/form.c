@@ -16,8 +16,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
+#include "wuye/auth.h"
 #include "wuye/date.h"
+#include "wuye/draft.h"
 #include "wuye/entity.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
@@ -40,6 +43,7 @@ struct form {
 	char **preset;		/* name, text, ..., NULL: a new record's values */
 	int fresh;		/* just entered the field: typing replaces it */
 	int accept;		/* the user said "save anyway" to a warning */
+	int acted;		/* a row action ran: the list below reloads */
 	int cy, cx;
 };
 
@@ -199,7 +203,7 @@ save(struct screen *sc)
 	struct value *vals = xcalloc(fm->n, sizeof *vals);
 	const struct field *where = NULL;
 	struct wy_err e = { 0 };
-	char q[WY_ERR_MSG_MAX + 128], perm[64];
+	char q[WY_ERR_MSG_MAX + 256], perm[64], words[160];
 	int64_t id = 0;
 	size_t i;
 	int rc = WY_OK, warned = 0;
@@ -235,8 +239,9 @@ save(struct screen *sc)
 	if (rc == WY_EINVALID && warned) {
 		/* A dialog: the status line would cut the permission off. */
 		snprintf(q, sizeof q,
-		    _("%s; only a user with the permission %s may save it anyway"),
-		    e.msg, entity_override_perm(fm->ent, perm, sizeof perm));
+		    _("%s; only a user allowed to %s may save it anyway"),
+		    e.msg, auth_perm_words(entity_override_perm(fm->ent, perm,
+		    sizeof perm), words, sizeof words));
 		return tui_alert(sc->app, _("Not saved"), q);
 	}
 	if (e.msg[0] != '\0')
@@ -244,13 +249,74 @@ save(struct screen *sc)
 	return TUI_DONE;
 }
 
+/* The draft tui_open_draft is opening, for form_enter (NULL: none). */
+static const struct draft *restoring;
+
+/* Put the draft d into the form just loaded: each field's text as typed
+ * and as it was loaded then, and the version it was opened at, so that
+ * saving meets the version check if the record changed since.  The cursor
+ * goes to the first field changed. */
+static void
+restore(struct form *fm, const struct draft *d)
+{
+	size_t i, j;
+	int first = 1;
+
+	if (fm->id != 0)
+		fm->version = d->version;
+	for (i = 0; i < fm->n; i++)
+		for (j = 0; j < d->nvalues; j++) {
+			if (strcmp(d->values[j].field, fm->ff[i].f->name) != 0)
+				continue;
+			tui_edit_set(&fm->ff[i].ed, d->values[j].value);
+			free(fm->ff[i].orig);
+			fm->ff[i].orig = xstrdup(d->values[j].original);
+			if (first && strcmp(d->values[j].value,
+			    d->values[j].original) != 0) {
+				fm->cur = i;
+				fm->fresh = 0;	/* typing goes on where it was */
+				first = 0;
+			}
+			break;
+		}
+}
+
+/* The field a form opens on: the first empty required one; in a new
+ * record with some fields filled (a move-in from a room page), else the
+ * first empty one; else the first.  Typing there never replaces a value
+ * that came with the form. */
+static size_t
+first_to_fill(const struct form *fm)
+{
+	size_t i, filled = 0;
+
+	for (i = 0; i < fm->n; i++)
+		if (fm->ff[i].ed.len > 0)
+			filled++;
+	if (filled == 0)
+		return 0;
+	for (i = 0; i < fm->n; i++)
+		if (fm->ff[i].f->required && fm->ff[i].ed.len == 0)
+			return i;
+	for (i = 0; fm->id == 0 && i < fm->n; i++)
+		if (fm->ff[i].ed.len == 0)
+			return i;
+	return 0;
+}
+
 static int
 form_enter(struct screen *sc, struct wy_err *e)
 {
 	struct form *fm = sc->data;
+	int rc;
 
 	fm->fresh = 1;
-	return load_record(sc, (const char *const *)fm->preset, e);
+	rc = load_record(sc, (const char *const *)fm->preset, e);
+	if (rc == WY_OK)
+		fm->cur = first_to_fill(fm);
+	if (rc == WY_OK && restoring != NULL)
+		restore(fm, restoring);
+	return rc;
 }
 
 static void
@@ -272,6 +338,14 @@ form_leave(struct screen *sc)
 	free(fm);
 }
 
+/* "Rooms: A1-1-101", or "Rooms: new record", into buf. */
+static void
+form_title(const struct form *fm, char *buf, size_t size)
+{
+	snprintf(buf, size, "%s: %s", entity_title(fm->ent),
+	    fm->id == 0 ? _("new record") : fm->ff[0].orig);
+}
+
 static void
 form_draw(struct screen *sc)
 {
@@ -279,11 +353,10 @@ form_draw(struct screen *sc)
 	const struct field *f;
 	const char *help;
 	char title[256];
-	int y = tui_top(), lw = 0, w, fw, x, rows, cx;
+	int y = tui_top(), lw = 0, w, fw, x, rows, cx, tw, cut = 0;
 	size_t i;
 
-	snprintf(title, sizeof title, "%s: %s", entity_title(fm->ent),
-	    fm->id == 0 ? _("new record") : fm->ff[0].orig);
+	form_title(fm, title, sizeof title);
 	if (changed(fm))
 		strncat(title, _(" (changed)"), sizeof title - strlen(title) - 1);
 	tui_put(y++, 0, COLS, 0, tui_attr(ROLE_TITLE), title);
@@ -306,8 +379,14 @@ form_draw(struct screen *sc)
 		fw = f->type == FIELD_LONGTEXT ? COLS - x - 2 : f->width + 2;
 		if (fw < 12)
 			fw = 12;
+		/* A picked value ("C001 王秀英") shows whole where it fits. */
+		if ((f->type == FIELD_LOOKUP || f->type == FIELD_CHOICE) &&
+		    (tw = utf8_width(fm->ff[i].ed.buf) + 1) > fw)
+			fw = tw;
 		if (fw > COLS - x - 1)
 			fw = COLS - x - 1;
+		if (i == fm->cur && (f->type == FIELD_LOOKUP || f->type == FIELD_CHOICE))
+			cut = utf8_width(fm->ff[i].ed.buf) >= fw;
 		if (i == fm->cur) {
 			cx = tui_edit_draw(&fm->ff[i].ed, y, x, fw, tui_attr(ROLE_FOCUS));
 			fm->cy = y;
@@ -328,9 +407,14 @@ form_draw(struct screen *sc)
 	if (fm->ff[fm->cur].msg != NULL)
 		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_NEGATIVE),
 		    fm->ff[fm->cur].msg);
+	else if (cut)	/* the field is too narrow: its whole text below */
+		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_INFO),
+		    fm->ff[fm->cur].ed.buf);
 	else
 		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_DIM),
-		    help != NULL ? help : _("Ctrl-S or F2 saves; Esc goes back."));
+		    help != NULL ? help : fm->ent->readonly ?
+		    _("Read only: what was done, as it was done; Esc goes back.") :
+		    _("Ctrl-S or F2 saves; Esc goes back."));
 }
 
 static void
@@ -345,8 +429,49 @@ form_cursor(struct screen *sc, int *y, int *x)
 static int
 discard(struct screen *owner)
 {
-	(void)owner;
-	return TUI_POP;
+	struct form *fm = owner->data;
+
+	return TUI_POP | (fm->acted ? TUI_RELOAD : 0);
+}
+
+/* A read-only form (waivers, refunds) says so to any change. */
+static int
+read_only(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	struct wy_err e = { 0 };
+
+	entity_writable(fm->ent, &e);
+	tui_message(sc->app, 1, "%s", e.msg);
+	return TUI_DONE;
+}
+
+/* F12: the form's actions on this record ([action.NAME]), as in its list;
+ * the form loads the record again after one ran. */
+static int
+open_actions(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	const struct field *key;
+	char what[256];
+
+	if (fm->id == 0 || fm->ent->nactions == 0)
+		return TUI_DONE;
+	if (changed(fm)) {
+		tui_message(sc->app, 1, _("Save your changes first (Ctrl-S), or "
+		    "F5 to load the record again."));
+		return TUI_DONE;
+	}
+	key = fm->ent->key != NULL ? entity_field(fm->ent, fm->ent->key) : NULL;
+	if (key != NULL)
+		snprintf(what, sizeof what, "%s %s", entity_title(fm->ent),
+		    fm->ff[key - fm->ent->fields].orig);
+	else
+		snprintf(what, sizeof what, "%s %lld", entity_title(fm->ent),
+		    (long long)fm->id);
+	fm->acted = 1;
+	tui_open_actions(sc->app, fm->ent, fm->id, what);
+	return TUI_REDRAW;
 }
 
 static int
@@ -361,15 +486,43 @@ reload(struct screen *owner)
 	return TUI_DONE;
 }
 
-/* A picked lookup or choice goes into the field under the cursor. */
+/* A picked lookup or choice goes into the field under the cursor whole,
+ * as a record shows it ("C001 王秀英"); typing over it replaces it. */
 static void
 picked(struct screen *owner, int64_t id, const char *key)
 {
 	struct form *fm = owner->data;
+	const struct field *f = fm->ff[fm->cur].f;
+	struct value v = { .kind = VALUE_INT, .i = id };
+	char *shown = NULL;
 
-	(void)id;
-	tui_edit_set(&fm->ff[fm->cur].ed, key);
+	if (f->type == FIELD_LOOKUP && id > 0)
+		shown = field_display(tui_session(owner->app), f, &v);
+	tui_edit_set(&fm->ff[fm->cur].ed, shown != NULL ? shown : key);
+	free(shown);
 	set_msg(&fm->ff[fm->cur], NULL);
+	fm->fresh = 1;
+}
+
+/* What a picker opened on the field under the cursor searches for: the
+ * text typed, or the key of the record the field names. */
+static char *
+pick_search(struct screen *sc)
+{
+	struct form *fm = sc->data;
+	const struct field *f = fm->ff[fm->cur].f;
+	struct value v = { 0 };
+	char *text;
+
+	if (f->type == FIELD_LOOKUP && fm->ff[fm->cur].ed.len > 0 &&
+	    field_parse(tui_session(sc->app), fm->ent, f, fm->ff[fm->cur].ed.buf,
+	    0, &v, NULL) == WY_OK && v.kind == VALUE_INT) {
+		text = field_text(tui_session(sc->app), f, &v);
+		values_clear(&v, 1);
+		return text;
+	}
+	values_clear(&v, 1);
+	return xstrdup(fm->ff[fm->cur].ed.buf);
 }
 
 static int
@@ -377,12 +530,17 @@ pick(struct screen *sc)
 {
 	struct form *fm = sc->data;
 	const struct field *f = fm->ff[fm->cur].f;
+	char *search;
 
-	if (f->type == FIELD_LOOKUP)
-		tui_pick(sc->app, f->lookup, picked, sc);
-	else if (f->type == FIELD_CHOICE)
-		tui_pick_choice(sc->app, tui_session(sc->app), f, picked, sc);
-	else if (f->type == FIELD_DATE && fm->ff[fm->cur].ed.len == 0) {
+	if (f->type == FIELD_LOOKUP || f->type == FIELD_CHOICE) {
+		search = pick_search(sc);
+		if (f->type == FIELD_LOOKUP)
+			tui_pick_search(sc->app, f->lookup, search, picked, sc);
+		else
+			tui_pick_choice(sc->app, tui_session(sc->app), f, search,
+			    picked, sc);
+		free(search);
+	} else if (f->type == FIELD_DATE && fm->ff[fm->cur].ed.len == 0) {
 		char today[DATE_BUFSIZE];
 
 		tui_edit_set(&fm->ff[fm->cur].ed, date_format(date_today(), today));
@@ -396,7 +554,13 @@ form_action(struct screen *sc, enum tui_action a)
 {
 	struct form *fm = sc->data;
 
+	if (fm->ent->readonly && (a == ACT_SAVE || a == ACT_NEW ||
+	    a == ACT_FIND || a == ACT_BACKSPACE || a == ACT_DELCHAR ||
+	    a == ACT_KILL))
+		return read_only(sc);
 	switch (a) {
+	case ACT_ACTIONS:
+		return open_actions(sc);
 	case ACT_SAVE:
 	case ACT_NEW:
 		return save(sc);
@@ -431,7 +595,7 @@ form_action(struct screen *sc, enum tui_action a)
 		if (changed(fm))
 			return tui_confirm(sc->app, _("Leave without saving your changes?"),
 			    discard, sc);
-		return TUI_POP;
+		return discard(sc);
 	default:
 		if (tui_edit_action(&fm->ff[fm->cur].ed, a)) {
 			fm->fresh = 0;
@@ -446,6 +610,8 @@ form_text(struct screen *sc, wchar_t ch)
 {
 	struct form *fm = sc->data;
 
+	if (fm->ent->readonly)
+		return read_only(sc);
 	if (fm->fresh)	/* typing over a field replaces what was there */
 		tui_edit_set(&fm->ff[fm->cur].ed, "");
 	fm->fresh = 0;
@@ -458,7 +624,18 @@ form_text(struct screen *sc, wchar_t ch)
 static const enum tui_action form_bar[] = { ACT_HELP, ACT_SAVE, ACT_FIND,
 	ACT_REFRESH, ACT_QUICKFIND, ACT_MENU, ACT_BACK, ACT_NONE };
 
+/* The bars of a form with row actions, of a read-only one (waivers,
+ * refunds), and of a read-only one with actions. */
+static const enum tui_action form_actions_bar[] = { ACT_HELP, ACT_SAVE,
+	ACT_FIND, ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_MENU, ACT_BACK,
+	ACT_NONE };
+static const enum tui_action form_readonly_bar[] = { ACT_HELP, ACT_REFRESH,
+	ACT_QUICKFIND, ACT_MENU, ACT_BACK, ACT_NONE };
+static const enum tui_action form_readonly_actions_bar[] = { ACT_HELP,
+	ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_MENU, ACT_BACK, ACT_NONE };
+
 static const struct tui_note form_notes[] = {
+	{ ACT_ACTIONS, NULL, N_("actions on this record, such as approve or pay; the form then shows the record as it is") },
 	{ ACT_FIND, N_("Pick"), N_("pick from a list (choices, lookups), or today in a date") },
 	{ ACT_REFRESH, NULL, N_("load the record again (asks if you changed it)") },
 	{ ACT_NONE, NULL, NULL },
@@ -469,6 +646,30 @@ static int
 form_unsaved(struct screen *sc)
 {
 	return changed(sc->data);
+}
+
+/* On a hang-up: keep the form as the user's draft of it (draft.h). */
+static int
+form_keep(struct screen *sc, struct wy_err *e)
+{
+	struct form *fm = sc->data;
+	struct draft d = { .form = fm->ent->name, .record_id = fm->id,
+	    .version = fm->id != 0 ? fm->version : 0, .nvalues = fm->n };
+	char title[256];
+	size_t i;
+	int rc;
+
+	form_title(fm, title, sizeof title);
+	d.title = title;
+	d.values = xcalloc(fm->n, sizeof *d.values);
+	for (i = 0; i < fm->n; i++) {
+		d.values[i].field = fm->ff[i].f->name;
+		d.values[i].value = fm->ff[i].ed.buf;
+		d.values[i].original = fm->ff[i].orig;
+	}
+	rc = draft_save(tui_session(sc->app), &d, e);
+	free(d.values);	/* the strings are the form's */
+	return rc;
 }
 
 static const struct screen_ops form_ops = {
@@ -483,8 +684,11 @@ static const struct screen_ops form_ops = {
 	    "Ctrl-S or F2 saves (so does Enter on the last field). If another user "
 	    "saved the record since you opened it, nothing is overwritten: their "
 	    "changes are shown, and F5 loads them.\n"
-	    "Esc goes back, and Ctrl-Q quits, asking first if you changed anything."),
+	    "Esc goes back, and Ctrl-Q quits, asking first if you changed anything. "
+	    "If the connection drops, your changes are kept and offered again at "
+	    "your next log-in."),
 	.unsaved = form_unsaved,
+	.keep = form_keep,
 	.enter = form_enter,
 	.leave = form_leave,
 	.draw = form_draw,
@@ -494,6 +698,32 @@ static const struct screen_ops form_ops = {
 	.bar = form_bar,
 	.notes = form_notes,
 };
+
+/* The form's screen: with the actions key on its bar when its records
+ * have actions, without editing keys when it is read only. */
+static const struct screen_ops *
+form_ops_for(const struct entity *ent)
+{
+	static const enum tui_action *const bars[4] = { form_bar,
+		form_actions_bar, form_readonly_bar, form_readonly_actions_bar };
+	static struct screen_ops variants[4];
+	size_t v = (ent->nactions > 0 ? 1 : 0) + (ent->readonly ? 2 : 0);
+
+	if (v == 0)
+		return &form_ops;
+	if (variants[v].bar == NULL) {
+		variants[v] = form_ops;
+		variants[v].bar = bars[v];
+		if (ent->readonly)
+			variants[v].help = N_("One record of a read-only list "
+			    "(waivers, refunds): what was done, kept as it "
+			    "happened. Nothing can be typed over or saved here; "
+			    "it changes only through its own commands. Up, Down, "
+			    "Tab and Enter move between the fields, Left and "
+			    "Right along a long one; Esc goes back.");
+	}
+	return &variants[v];
+}
 
 int
 tui_open_form(struct app *app, const char *form, int64_t id,
@@ -523,7 +753,18 @@ tui_open_form(struct app *app, const char *form, int64_t id,
 	fm->preset = xcalloc(n + 1, sizeof *fm->preset);
 	for (i = 0; i < n; i++)
 		fm->preset[i] = xstrdup(preset[i]);
-	return tui_push(app, &form_ops, fm);
+	return tui_push(app, form_ops_for(ent), fm);
+}
+
+int
+tui_open_draft(struct app *app, const struct draft *d)
+{
+	int rc;
+
+	restoring = d;
+	rc = tui_open_form(app, d->form, d->record_id, NULL);
+	restoring = NULL;
+	return rc;
 }
 
 /* The choice picker: a small list dialog of a choice field's choices. */
@@ -615,8 +856,39 @@ static const struct screen_ops choices_ops = {
 	.dialog = 1,
 };
 
+/* Keep the choices that start with search, unless it names one (then all
+ * stay, the cursor on it) or none does. */
+static void
+filter_choices(struct choices *c, const char *search)
+{
+	size_t i, k = 0, len = strlen(search), match = 0;
+
+	if (len == 0)
+		return;
+	for (i = 0; i < c->n; i++) {
+		if (strcasecmp(c->names[i], search) == 0) {
+			c->cur = i;
+			return;
+		}
+		if (strncasecmp(c->names[i], search, len) == 0)
+			match++;
+	}
+	if (match == 0)
+		return;
+	for (i = 0; i < c->n; i++) {
+		if (strncasecmp(c->names[i], search, len) == 0)
+			c->names[k++] = c->names[i];
+		else
+			free(c->names[i]);
+	}
+	c->n = k;
+	free(c->title);
+	c->title = NULL;
+}
+
 int
 tui_pick_choice(struct app *app, struct session *s, const struct field *f,
+    const char *search,
     void (*done)(struct screen *owner, int64_t id, const char *key),
     struct screen *owner)
 {
@@ -628,5 +900,8 @@ tui_pick_choice(struct app *app, struct session *s, const struct field *f,
 	c->title = xstrdup(field_label(f));
 	if (field_choices(s, f, add_choice, c, &e) != WY_OK)
 		tui_message(app, 1, "%s", e.msg);
+	filter_choices(c, search != NULL ? search : "");
+	if (c->title == NULL)	/* filtered: the title says by what */
+		c->title = xasprintf("%s: %s…", field_label(f), search);
 	return tui_push(app, &choices_ops, c);
 }

@@ -293,6 +293,7 @@ grid_draw(struct screen *sc)
 	if (g->nrows == 0)
 		tui_put(y + 2, 2, COLS - 4, 0, tui_attr(ROLE_DIM), g->search.len > 0 ?
 		    _("Nothing starts with that; Backspace or Ctrl-U to change the search.") :
+		    g->ent->readonly ? _("No records yet.") :
 		    _("No records yet; F2 adds one."));
 }
 
@@ -331,13 +332,15 @@ do_export(struct screen *sc, const char *path)
 	struct page_query q = { .sort = g->sort, .search = g->search.buf };
 	struct sink_opts o = { .path = path, .sheet = entity_title(g->ent) };
 	struct wy_err e = { 0 };
-	char *expanded = NULL;
-	const char *home = getenv("HOME");
+	char *expanded;
 	long rows;
 	int fmt;
 
-	if (path[0] == '~' && path[1] == '/' && home != NULL)
-		o.path = expanded = xasprintf("%s%s", home, path + 1);
+	/* a name alone goes into the export folder (export.dir) */
+	if ((o.path = expanded = export_path(tui_conf(sc->app), path, &e)) == NULL) {
+		tui_message(sc->app, 1, "%s", e.msg);
+		return TUI_DONE;
+	}
 	fmt = sink_format_parse(NULL, o.path);
 	if (fmt < 0) {
 		tui_message(sc->app, 1, _("%s: the name must end in .csv, .xlsx, .tsv or .txt"),
@@ -454,9 +457,23 @@ static int
 grid_action(struct screen *sc, enum tui_action a)
 {
 	struct grid *g = sc->data;
-	char name[128], date[DATE_BUFSIZE], question[256];
+	char name[128], date[DATE_BUFSIZE], question[256], label[512], *folder;
 	size_t c;
 
+	struct wy_err e = { 0 };
+
+	switch (a) {
+	case ACT_NEW:
+	case ACT_EDIT:
+	case ACT_DELETE:	/* a list of what was done: says so */
+		if (g->done == NULL && entity_writable(g->ent, &e) != WY_OK) {
+			tui_message(sc->app, 1, "%s", e.msg);
+			return TUI_DONE;
+		}
+		break;
+	default:
+		break;
+	}
 	switch (a) {
 	case ACT_DOWN:
 		return scroll_down(sc);
@@ -521,8 +538,12 @@ grid_action(struct screen *sc, enum tui_action a)
 	case ACT_EXPORT:
 		date_format(date_today(), date);
 		snprintf(name, sizeof name, "%s-%s.xlsx", g->ent->name, date);
-		return tui_prompt(sc->app, _("Export the list"),
-		    _("File (.xlsx, .csv, .tsv or .txt):"), name, do_export, sc);
+		folder = export_dir_shown(tui_conf(sc->app));
+		snprintf(label, sizeof label, _("File (.xlsx, .csv, .tsv or .txt) "
+		    "in %s:"), folder);
+		free(folder);
+		return tui_prompt(sc->app, _("Export the list"), label, name,
+		    do_export, sc);
 	case ACT_BACKSPACE:
 	case ACT_KILL:
 	case ACT_DELCHAR:
@@ -560,6 +581,10 @@ static const enum tui_action grid_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT,
 static const enum tui_action grid_actions_bar[] = { ACT_HELP, ACT_NEW,
 	ACT_EDIT, ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE,
 	ACT_EXPORT, ACT_MENU, ACT_BACK, ACT_NONE };
+/* The bar of a read-only list (waivers, refunds): nothing to add or
+ * change. */
+static const enum tui_action grid_readonly_bar[] = { ACT_HELP, ACT_REFRESH,
+	ACT_QUICKFIND, ACT_SORT, ACT_EXPORT, ACT_MENU, ACT_BACK, ACT_NONE };
 static const enum tui_action pick_bar[] = { ACT_HELP, ACT_ENTER, ACT_SORT,
 	ACT_BACK, ACT_NONE };
 
@@ -598,6 +623,27 @@ static const struct screen_ops grid_actions_ops = {
 	.bar = grid_actions_bar,
 };
 
+/* A read-only list: Enter shows a record, nothing adds or changes one. */
+static const struct screen_ops grid_readonly_ops = {
+	.name = N_("List"),
+	.help = N_("A list of what was done, kept as it happened: it is read "
+	    "only, and changes only through its own commands. Up, Down, PgUp, "
+	    "PgDn, Home and End move; Enter shows the selected record.\n"
+	    "Type to search: the list keeps the rows whose room, client, name, "
+	    "number or reason starts with what you typed. Backspace takes back "
+	    "a character, Ctrl-U or Esc clears the search.\n"
+	    "F7 sorts by the next column; Left and Right scroll the columns.\n"
+	    "F9 exports the list as it is searched and sorted, to .xlsx, .csv, "
+	    ".tsv or .txt."),
+	.enter = grid_enter,
+	.leave = grid_leave,
+	.draw = grid_draw,
+	.action = grid_action,
+	.text = grid_text,
+	.cursor = grid_cursor,
+	.bar = grid_readonly_bar,
+};
+
 static const struct screen_ops pick_ops = {
 	.name = N_("Pick a record"),
 	.help = N_("Pick the record for the field: type to search, Up and Down to "
@@ -610,6 +656,10 @@ static const struct screen_ops pick_ops = {
 	.cursor = grid_cursor,
 	.bar = pick_bar,
 };
+
+/* The search the picker tui_pick_search is opening starts with (NULL:
+ * none), for open_grid. */
+static const char *opening_search;
 
 static int
 open_grid(struct app *app, const char *form, const struct screen_ops *ops,
@@ -628,9 +678,11 @@ open_grid(struct app *app, const char *form, const struct screen_ops *ops,
 	g->ent = ent;
 	g->done = done;
 	g->owner = owner;
-	tui_edit_init(&g->search, "", 40);
+	tui_edit_init(&g->search, opening_search != NULL ? opening_search : "", 40);
 	if (ops == &grid_ops && ent->nactions > 0)
 		ops = &grid_actions_ops;
+	else if (ops == &grid_ops && ent->readonly)
+		ops = &grid_readonly_ops;
 	return tui_push(app, ops, g);
 }
 
@@ -641,9 +693,33 @@ tui_open_list(struct app *app, const char *form)
 }
 
 int
+tui_open_list_search(struct app *app, const char *form, const char *search)
+{
+	int rc;
+
+	opening_search = search;
+	rc = open_grid(app, form, &grid_ops, NULL, NULL);
+	opening_search = NULL;
+	return rc;
+}
+
+int
 tui_pick(struct app *app, const char *form,
     void (*done)(struct screen *owner, int64_t id, const char *key),
     struct screen *owner)
 {
 	return open_grid(app, form, &pick_ops, done, owner);
+}
+
+int
+tui_pick_search(struct app *app, const char *form, const char *search,
+    void (*done)(struct screen *owner, int64_t id, const char *key),
+    struct screen *owner)
+{
+	int rc;
+
+	opening_search = search;
+	rc = open_grid(app, form, &pick_ops, done, owner);
+	opening_search = NULL;
+	return rc;
 }

@@ -89,6 +89,7 @@ static int
 try_login(struct screen *sc)
 {
 	struct login *l = sc->data;
+	struct app *app = sc->app;
 	struct session s;
 	struct wy_err e = { 0 };
 
@@ -99,8 +100,9 @@ try_login(struct screen *sc)
 		tui_edit_set(&l->password, "");
 		return TUI_DONE;
 	}
-	tui_logged_in(sc->app, &s);
-	tui_open_home(sc->app);	/* replaces this screen */
+	tui_logged_in(app, &s);
+	tui_open_home(app);	/* replaces this screen (sc is gone) */
+	tui_offer_drafts(app);	/* the changes kept at a hang-up */
 	return TUI_DONE;
 }
 

@@ -117,6 +117,13 @@ open_assign(struct app *app)
 	return TUI_DONE;
 }
 
+static int
+open_refund(struct app *app)
+{
+	tui_open_refund(app);
+	return TUI_DONE;
+}
+
 static const struct menu_item charge_items[] = {
 	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier, NULL },
 	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap, NULL },
@@ -132,6 +139,9 @@ static const struct menu_item charge_items[] = {
 	{ N_("Charge and collection notices"), 'N', "charge.read", NULL, open_notices, NULL },
 	{ N_("Collection actions"), 'O', "charge.read", "collection_actions", NULL, NULL },
 	{ N_("Expenses"), 'X', "expense.read", "expenses", NULL, NULL },
+	{ N_("Refund a prepayment"), 'U', "charge.pay", NULL, open_refund, NULL },
+	{ N_("Refunds"), 'V', "charge.read", "refunds", NULL, NULL },
+	{ N_("Waivers"), 'W', "charge.read", "waivers", NULL, NULL },
 	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "wuye/date.h"
+#include "wuye/export.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/notice.h"
@@ -229,7 +230,6 @@ go(struct screen *sc)
 	    .building = d->building.buf, .room = d->room.buf,
 	    .progress = progress, .progress_arg = d };
 	struct wy_err e = { 0 };
-	const char *home = getenv("HOME");
 	char *path = NULL, *end, *msg;
 	size_t count = 0;
 	long v;
@@ -251,14 +251,12 @@ go(struct screen *sc)
 	}
 	if (d->file.len == 0)
 		rc = notice_print(tui_session(sc->app), &o, &count, &e);
-	else {
-		if (d->file.buf[0] == '~' && d->file.buf[1] == '/' &&
-		    home != NULL)
-			path = xasprintf("%s%s", home, d->file.buf + 1);
-		else
-			path = xstrdup(d->file.buf);
+	else if ((path = export_path(tui_conf(sc->app), d->file.buf, &e)) == NULL)
+		rc = e.code;	/* the export folder cannot be made */
+	else
 		rc = save(tui_session(sc->app), &o, path, &count, &e);
-	}
+	if (rc != WY_OK && d->file.len == 0)	/* too long for the line */
+		return tui_alert(sc->app, _("Not printed"), e.msg);
 	if (rc != WY_OK) {
 		tui_message(sc->app, 1, "%s", e.msg);
 		free(path);
@@ -331,7 +329,8 @@ notices_action(struct screen *sc, enum tui_action a)
 	case ACT_FIND:
 		if (d->focus >= F_ESTATE && d->focus <= F_ROOM) {
 			d->picking = d->focus;
-			tui_pick(sc->app, forms[d->focus], picked, sc);
+			tui_pick_search(sc->app, forms[d->focus],
+			    edit_of(d, d->focus)->buf, picked, sc);
 		} else if (d->focus == F_KIND)
 			d->kind = !d->kind;
 		return TUI_DONE;
@@ -389,7 +388,8 @@ static const struct screen_ops notices_ops = {
 	    "room empty for every room, or type a code (F3 picks it from a "
 	    "list). With the file name empty the notices are printed through "
 	    "the print command, one per page; a name ending in .txt gets the "
-	    "text, .csv, .tsv or .xlsx one row per room. Enter on the file "
+	    "text, .csv, .tsv or .xlsx one row per room; a name alone goes "
+	    "into the export folder (export.dir). Enter on the file "
 	    "name, or Ctrl-S, makes them. The same as `wuye notice`."),
 	.leave = notices_leave,
 	.draw = notices_draw,

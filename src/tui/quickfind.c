@@ -1,6 +1,9 @@
 /* wuye: quick find, from any screen (F6): type the start of a room code,
- * a client's name, code, phone or ID number, or a plate; the matches of
- * each kind show as you type; Enter opens the one selected. */
+ * a client's name (or its pinyin initials: zsf for 张三丰), code, phone or
+ * ID number, or a plate; the first matches of each kind show as you type,
+ * under a heading that says how many there are ("6 of 84"), in columns
+ * aligned by display width; Enter opens the one selected, F3 the list of
+ * its kind searched for the same text (all the matches). */
 #include "wuye/tui.h"
 
 #include <curses.h>
@@ -12,8 +15,12 @@
 #include "wuye/entity.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
+#include "wuye/utf8.h"
 
 #define PER_KIND 6	/* matches shown of each kind */
+#define COUNT_UPTO 1000	/* matches counted of each kind ("1000+") */
+#define MAX_CELLS 8	/* columns of a hit */
+#define CELL_MAX 16	/* widest column, in display columns */
 
 static const char *const kinds[] = { "rooms", "clients", "vehicles" };
 #define NKINDS (sizeof kinds / sizeof kinds[0])
@@ -21,12 +28,14 @@ static const char *const kinds[] = { "rooms", "clients", "vehicles" };
 struct hit {
 	size_t kind;
 	int64_t id;
-	char *label;
+	char *cells[MAX_CELLS];	/* the record's browse columns */
+	size_t ncells;
 };
 
 struct quick {
 	struct tui_edit ed;
 	struct entity *ent[NKINDS];
+	int64_t total[NKINDS];	/* matches of each kind, up to COUNT_UPTO */
 	struct hit *hits;
 	size_t n, cap, cur;
 	int cy, cx;
@@ -43,39 +52,38 @@ hits_clear(struct quick *q)
 {
 	size_t i;
 
+	size_t c;
+
 	for (i = 0; i < q->n; i++)
-		free(q->hits[i].label);
+		for (c = 0; c < q->hits[i].ncells; c++)
+			free(q->hits[i].cells[c]);
 	q->n = 0;
 	q->cur = 0;
 }
 
-/* A hit's label: the record's browse columns, in order. */
+/* A hit: the record's browse columns, in order. */
 static int
 add_hit(void *arg, int64_t id, int64_t version, const struct value *v)
 {
 	struct collecting *c = arg;
 	struct quick *q = c->q;
 	const struct entity *ent = q->ent[c->kind];
-	char label[512] = "", *t;
-	size_t i, len;
+	struct hit *h;
+	size_t i;
 
 	(void)version;
-	for (i = 0; i < ent->nfields; i++) {
-		if (!ent->fields[i].in_list || v[i].kind == VALUE_NULL)
-			continue;
-		t = field_display(c->s, &ent->fields[i], &v[i]);
-		len = strlen(label);
-		if (*t != '\0' && len < sizeof label - 2)
-			snprintf(label + len, sizeof label - len, "%s%s", len ? "  " : "", t);
-		free(t);
-	}
 	if (q->n == q->cap) {
 		q->cap = q->cap * 2 + 16;
 		q->hits = xrealloc(q->hits, q->cap * sizeof *q->hits);
 	}
-	q->hits[q->n].kind = c->kind;
-	q->hits[q->n].id = id;
-	q->hits[q->n++].label = xstrdup(label);
+	h = &q->hits[q->n++];
+	h->kind = c->kind;
+	h->id = id;
+	h->ncells = 0;
+	for (i = 0; i < ent->nfields && h->ncells < MAX_CELLS; i++)
+		if (ent->fields[i].in_list)
+			h->cells[h->ncells++] = field_display(c->s, &ent->fields[i],
+			    &v[i]);
 	return 0;
 }
 
@@ -96,6 +104,14 @@ search(struct screen *sc)
 			continue;	/* the user may not read these */
 		key = entity_field(q->ent[c.kind], q->ent[c.kind]->key);
 		pq.sort = key != NULL ? (size_t)(key - q->ent[c.kind]->fields) : 0;
+		q->total[c.kind] = 0;
+		/* Counted first: a text that many match (one letter) walks
+		 * the key's order to the first few instead of sorting them
+		 * all, as the lists do. */
+		if (entity_count(c.s, q->ent[c.kind], q->ed.buf, COUNT_UPTO,
+		    &q->total[c.kind], &e) != WY_OK)
+			tui_message(sc->app, 1, "%s", e.msg);
+		pq.many = q->total[c.kind] >= COUNT_UPTO / 10;
 		if (entity_page(c.s, q->ent[c.kind], &pq, add_hit, &c, &e) != WY_OK)
 			tui_message(sc->app, 1, "%s", e.msg);
 	}
@@ -115,13 +131,48 @@ quick_leave(struct screen *sc)
 	free(q);
 }
 
+/* The width of each column of the hits of kind (at most CELL_MAX). */
+static void
+column_widths(const struct quick *q, size_t kind, int *widths)
+{
+	size_t i, c;
+	int w;
+
+	memset(widths, 0, MAX_CELLS * sizeof *widths);
+	for (i = 0; i < q->n; i++)
+		for (c = 0; q->hits[i].kind == kind && c < q->hits[i].ncells; c++) {
+			w = utf8_width(q->hits[i].cells[c]);
+			if (w > widths[c])
+				widths[c] = w > CELL_MAX ? CELL_MAX : w;
+		}
+}
+
+/* A hit's line: its columns fitted to widths, two spaces apart. */
+static void
+hit_line(const struct hit *h, const int *widths, char *line, size_t size)
+{
+	char cell[4 * CELL_MAX + 1];
+	size_t c, len;
+
+	*line = '\0';
+	for (c = 0; c < h->ncells; c++) {
+		if (widths[c] == 0)
+			continue;
+		len = strlen(line);
+		snprintf(line + len, size - len, "%s%s", len ? "  " : "",
+		    utf8_fit(h->cells[c], widths[c], 0, cell, sizeof cell));
+	}
+}
+
 static void
 quick_draw(struct screen *sc)
 {
 	struct quick *q = sc->data;
 	int w = COLS > 76 ? 72 : COLS - 4, h = tui_bottom() - tui_top() - 1;
 	int y = tui_top() + 1, x = (COLS - w) / 2, row;
-	size_t i, kind = NKINDS;
+	int widths[MAX_CELLS] = { 0 };
+	char line[MAX_CELLS * (4 * CELL_MAX + 3)], head[160];
+	size_t i, shown, kind = NKINDS;
 
 	tui_box(y, x, h, w, _("Quick find"));
 	tui_put(y + 1, x + 2, w - 4, 0, tui_attr(ROLE_DIM),
@@ -129,17 +180,36 @@ quick_draw(struct screen *sc)
 	q->cy = y + 2;
 	q->cx = tui_edit_draw(&q->ed, y + 2, x + 2, w - 4, tui_attr(ROLE_FOCUS));
 	row = y + 4;
-	for (i = 0; i < q->n && row < y + h - 1; i++) {
+	for (i = 0; i < q->n && row < y + h - 2; i++) {
 		if (q->hits[i].kind != kind) {
 			kind = q->hits[i].kind;
-			tui_put(row++, x + 2, w - 4, 0, tui_attr(ROLE_HEADER),
-			    entity_title(q->ent[kind]));
+			for (shown = 0; i + shown < q->n &&
+			    q->hits[i + shown].kind == kind; shown++)
+				;
+			if (q->total[kind] >= COUNT_UPTO)
+				/* TRANSLATORS: a heading: "Rooms  6 of 1000+". */
+				snprintf(head, sizeof head, _("%s  %zu of %lld+"),
+				    entity_title(q->ent[kind]), shown,
+				    (long long)q->total[kind]);
+			else if ((int64_t)shown < q->total[kind])
+				/* TRANSLATORS: a heading: "Clients  6 of 84". */
+				snprintf(head, sizeof head, _("%s  %zu of %lld"),
+				    entity_title(q->ent[kind]), shown,
+				    (long long)q->total[kind]);
+			else
+				snprintf(head, sizeof head, "%s", entity_title(q->ent[kind]));
+			tui_put(row++, x + 2, w - 4, 0, tui_attr(ROLE_HEADER), head);
+			column_widths(q, kind, widths);
 		}
+		hit_line(&q->hits[i], widths, line, sizeof line);
 		tui_put(row++, x + 3, w - 5, 0, tui_attr(i == q->cur ? ROLE_SELECTED :
-		    ROLE_NORMAL), q->hits[i].label);
+		    ROLE_NORMAL), line);
 	}
 	if (q->ed.len > 0 && q->n == 0)
 		tui_put(row, x + 2, w - 4, 0, tui_attr(ROLE_DIM), _("Nothing found."));
+	else if (q->n > 0)
+		tui_put(y + h - 2, x + 2, w - 4, 0, tui_attr(ROLE_DIM),
+		    _("F3: all the matches of the selected kind, in its list"));
 }
 
 static void
@@ -174,6 +244,12 @@ quick_action(struct screen *sc, enum tui_action a)
 		h = q->hits[q->cur];
 		tui_open_page(app, kinds[h.kind], h.id);
 		return TUI_DONE;
+	case ACT_FIND:
+		/* More: the selected kind's list, searched for the same text. */
+		if (q->n > 0)
+			tui_open_list_search(app, kinds[q->hits[q->cur].kind],
+			    q->ed.buf);
+		return TUI_DONE;
 	case ACT_BACK:
 	case ACT_QUICKFIND:
 		return TUI_POP;
@@ -196,21 +272,32 @@ quick_text(struct screen *sc, wchar_t ch)
 	return TUI_DONE;
 }
 
-static const enum tui_action quick_bar[] = { ACT_HELP, ACT_ENTER, ACT_BACK,
-	ACT_NONE };
+static const enum tui_action quick_bar[] = { ACT_HELP, ACT_FIND, ACT_ENTER,
+	ACT_BACK, ACT_NONE };
+
+static const struct tui_note quick_notes[] = {
+	{ ACT_FIND, N_("All"), N_("all the matches of the selected kind, in "
+	    "its list, searched for the same text") },
+	{ ACT_NONE, NULL, NULL },
+};
 
 static const struct screen_ops quick_ops = {
 	.name = N_("Quick find"),
-	.help = N_("Type the start of a room code (A1-2-12), a client's name, code, "
-	    "mobile or ID number, or a plate; the matches show as you type. Up "
-	    "and Down choose, Enter opens the room's or the client's page, or the "
-	    "vehicle (Esc there comes back here); Esc closes the finder."),
+	.help = N_("Type the start of a room code (A1-2-12), a client's name or "
+	    "its pinyin initials (zsf for 张三丰, also mixed: 张sf), code, "
+	    "mobile or ID number, or a plate; the matches show as you type, "
+	    "each kind under a heading that says how many there are (6 of 84). "
+	    "Up and Down choose, Enter opens the room's or the client's page, or "
+	    "the vehicle (Esc there comes back here); F3 opens the list of the "
+	    "selected kind searched for the same text, with all the matches; "
+	    "Esc closes the finder."),
 	.leave = quick_leave,
 	.draw = quick_draw,
 	.action = quick_action,
 	.text = quick_text,
 	.cursor = quick_cursor,
 	.bar = quick_bar,
+	.notes = quick_notes,
 	.dialog = 1,
 };
 

@@ -357,7 +357,8 @@ readings_action(struct screen *sc, enum tui_action a)
 		return TUI_POP;
 	case ACT_FIND:
 		if (r->focus == F_BUILDING)
-			tui_pick(sc->app, "buildings", picked_building, sc);
+			tui_pick_search(sc->app, "buildings", r->building.buf,
+			    picked_building, sc);
 		return TUI_DONE;
 	case ACT_REFRESH:
 		show(sc);

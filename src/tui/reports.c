@@ -644,7 +644,7 @@ pick(struct screen *sc)
 		tui_edit_set(&rr->ed[rr->cur], period_format(period_of_date(
 		    date_today()), buf));
 	else if ((size_t)t < sizeof forms / sizeof forms[0] && forms[t] != NULL)
-		tui_pick(sc->app, forms[t], picked, sc);
+		tui_pick_search(sc->app, forms[t], rr->ed[rr->cur].buf, picked, sc);
 	else
 		tui_message(sc->app, 0, _("F3 picks an estate, building, fee item "
 		    "or cashier from a list, and fills in today in a date."));

@@ -1,7 +1,7 @@
 /* wuye: the export dialog of a report (F9 on its table).
  *
  * The user chooses .xlsx, CSV or the printer, and a file name (by default
- * ~/<report>-<period>.xlsx).  The report is written again through
+ * <report>-<period>.xlsx in the export folder, export.dir).  The report is written again through
  * report_write() with the parameters of the run on screen: the path of
  * `wuye report run -o FILE`, so a file from the screen and one from the
  * command line are the same.  Printing writes the report as text (for an
@@ -18,6 +18,7 @@
 
 #include "wuye/conf.h"
 #include "wuye/date.h"
+#include "wuye/export.h"
 #include "wuye/i18n.h"
 #include "wuye/mem.h"
 #include "wuye/print.h"
@@ -57,7 +58,7 @@ exp_draw(struct screen *sc)
 	struct rexp *x = sc->data;
 	int w = COLS > 74 ? 70 : COLS - 4, y = tui_top() + 3, bx = (COLS - w) / 2;
 	int i, cx, fw;
-	char buf[64];
+	char buf[64], folder[512], *dir;
 
 	tui_box(y, bx, 9, w, _("Export the report"));
 	tui_put(y + 2, bx + 2, 10, 0, A_NORMAL, _("Format:"));
@@ -79,6 +80,13 @@ exp_draw(struct screen *sc)
 		    tui_attr(ROLE_FOCUS));
 	} else
 		tui_put(y + 4, bx + 12, w - 14, 0, tui_attr(ROLE_FIELD), x->file.buf);
+	if (x->fmt != FMT_PRINT) {
+		dir = export_dir_shown(tui_conf(sc->app));
+		snprintf(folder, sizeof folder, _("in %s, unless it starts with / or ~/"),
+		    dir);
+		free(dir);
+		tui_put(y + 5, bx + 12, w - 14, 0, tui_attr(ROLE_DIM), folder);
+	}
 	tui_put(y + 7, bx + 2, w - 4, 0, tui_attr(ROLE_KEYLABEL),
 	    _("Left/Right format   Tab file   Enter export   Esc cancel"));
 }
@@ -154,7 +162,6 @@ do_export(struct screen *sc)
 	struct wy_err e = { 0 };
 	struct tui_rprogress pg;
 	struct report_watch w;
-	const char *home = getenv("HOME");
 	char **params, *expanded = NULL;
 	size_t n;
 	long rows = 0;
@@ -166,13 +173,13 @@ do_export(struct screen *sc)
 		if (rc == WY_OK)
 			tui_message(sc->app, 0, _("Printed %ld rows."), rows);
 	} else {
-		o.path = x->file.buf;
 		o.bom = x->fmt == FMT_CSV && conf_bool(tui_conf(sc->app),
 		    "report.csv_bom");	/* as the command line does */
-		if (x->file.buf[0] == '~' && x->file.buf[1] == '/' && home != NULL)
-			o.path = expanded = xasprintf("%s%s", home, x->file.buf + 1);
 		if (x->file.len == 0)
 			rc = wy_fail(&e, WY_EINVALID, _("type the name of the file"));
+		else if ((o.path = expanded = export_path(tui_conf(sc->app),
+		    x->file.buf, &e)) == NULL)
+			rc = e.code;
 		else {
 			tui_rprogress_start(&pg, rr->r->title, &w);
 			rc = report_write(tui_session(sc->app), rr->r->name,
@@ -184,6 +191,8 @@ do_export(struct screen *sc)
 	}
 	tui_rparams_free_strings(params);
 	free(expanded);
+	if (rc != WY_OK && x->fmt == FMT_PRINT)	/* too long for the line */
+		return tui_alert(sc->app, _("Not printed"), e.msg);
 	if (rc != WY_OK) {
 		tui_message(sc->app, 1, "%s", e.msg);
 		return TUI_REDRAW;
@@ -260,7 +269,8 @@ static const struct screen_ops exp_ops = {
 	    "title, the parameters, totals as formulas and the chart), CSV (for "
 	    "other programs; Excel reads it too), or Print (the text of the "
 	    "report, to print.command). Tab goes to the file name: a name "
-	    "starting with ~/ is in your home folder. Enter exports the report "
+	    "alone goes into the export folder (export.dir in wuye.conf), one "
+	    "starting with ~/ into your home folder. Enter exports the report "
 	    "with the parameters it ran with, the same rows as on screen; Esc "
 	    "closes the dialog."),
 	.leave = exp_leave,
@@ -286,7 +296,7 @@ tui_rexport_open(struct screen *sc)
 	x->fresh = 1;	/* on the format; typing a name replaces the default */
 	if (period == NULL)
 		period = date_format(date_today(), today);
-	name = xasprintf("~/%s-%s.xlsx", rr->r->name, period);
+	name = xasprintf("%s-%s.xlsx", rr->r->name, period);
 	tui_edit_init(&x->file, name, 1000);
 	free(name);
 	tui_push(sc->app, &exp_ops, x);

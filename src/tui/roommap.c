@@ -495,8 +495,10 @@ open_cashier(struct screen *sc)
 	if (p->cur < 0)
 		return TUI_DONE;
 	if (!auth_can(tui_session(sc->app), "charge.pay")) {
-		tui_message(sc->app, 1, _("Taking payments needs the permission "
-		    "charge.pay; F4 opens the room."));
+		char words[160];
+
+		tui_message(sc->app, 1, _("You may not %s; F4 opens the room."),
+		    auth_perm_words("charge.pay", words, sizeof words));
 		return TUI_DONE;
 	}
 	if (tui_open_cashier(sc->app, p->m.rooms[p->cur].id) == WY_OK)

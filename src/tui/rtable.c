@@ -2,8 +2,10 @@
  *
  * The rows come from a callback sink (so they are the rows, subtotals and
  * total the files get) and are kept as display text with their numbers.
- * Columns are laid out by display width, numbers right-aligned; Left and
- * Right choose the current column (scrolling when it is off screen), F7
+ * Columns are laid out by display width, numbers right-aligned and never
+ * cut; the first (key) column stays at the left while the others scroll
+ * sideways; Left and Right choose the current column (scrolling when it is
+ * off screen), F7
  * sorts by it (up, down, then as the report gave them), typing keeps the
  * rows that contain the text.  Sorting and searching take the data rows
  * only (subtotals are left out then); the total row stays at the bottom.
@@ -266,48 +268,166 @@ tui_rtab_done(struct rtab *t)
 	return t->ndata;
 }
 
-/* The x of column c when the first shown is first, or -1 if it starts
- * beyond the screen. */
-static int
-col_x(const struct rtab *t, size_t c)
-{
-	size_t i;
-	int x = 0;
+/* The columns on screen: the key column (the first) always, at the left,
+ * as a spreadsheet freezes it; then from first_col on as many as fit.  A
+ * number is never cut: a number column is shown at its full width or not
+ * at all (with the columns after it).  Text columns get their width, but
+ * give way to a number column that would not fit otherwise (the widest
+ * first, down to their least width), so the figures get their room
+ * before the names; what is left widens the narrowed ones again.  The
+ * last screen column is kept for a ">" in the header when there are more
+ * columns to the right. */
+struct layout {
+	size_t n;
+	size_t col[64];		/* the columns shown, in order */
+	int x[64], w[64];
+};
 
-	for (i = t->first_col; i < c; i++)
-		x += t->widths[i] + 1;
-	return c < t->first_col || x >= COLS ? -1 : x;
+/* The least width of a text column: its title, 6 to 10 columns. */
+static int
+min_width(const struct rtab *t, size_t c)
+{
+	int w = utf8_width(t->cols[c].title);
+
+	if (w < 6)
+		w = 6;
+	if (w > 10)
+		w = 10;
+	return w < t->widths[c] ? w : t->widths[c];
 }
 
-/* Scroll sideways so the current column is on screen (whole if it fits). */
+/* Narrow the text columns shown (not the key column), the widest first,
+ * to free need columns; 1 if done (else nothing is changed). */
+static int
+make_room(const struct rtab *t, struct layout *l, int need)
+{
+	int save[64], freed = 0, best, spare;
+	size_t i, b;
+
+	memcpy(save, l->w, sizeof save);
+	while (freed < need) {
+		best = 0;
+		b = 0;
+		for (i = 1; i < l->n; i++)
+			if (!numeric(&t->cols[l->col[i]]) &&
+			    (spare = l->w[i] - min_width(t, l->col[i])) > 0 &&
+			    l->w[i] > best) {
+				best = l->w[i];
+				b = i;
+			}
+		if (b == 0) {
+			memcpy(l->w, save, sizeof save);
+			return 0;
+		}
+		l->w[b]--;
+		freed++;
+	}
+	return 1;
+}
+
+/* Lay out the columns from first (after the key column) in cols. */
+static void
+layout(const struct rtab *t, size_t first, int cols, struct layout *l)
+{
+	size_t c, i;
+	int used, want, x;
+
+	l->n = 0;
+	if (t->ncols == 0)
+		return;
+	/* the key column: at most a quarter of the screen if it is text */
+	l->col[0] = 0;
+	l->w[0] = t->widths[0];
+	if (!numeric(&t->cols[0]) && l->w[0] > cols / 4)
+		l->w[0] = cols / 4 > min_width(t, 0) ? cols / 4 : min_width(t, 0);
+	if (l->w[0] > cols)
+		l->w[0] = cols;
+	l->n = 1;
+	used = l->w[0];
+	if (first < 1)
+		first = 1;
+	for (c = first; c < t->ncols && l->n < 64; c++) {
+		want = t->widths[c];
+		if (used + 1 + want > cols && !numeric(&t->cols[c]))
+			want = min_width(t, c);	/* widened below if there is room */
+		if (used + 1 + want > cols && (!numeric(&t->cols[c]) ||
+		    !make_room(t, l, used + 1 + want - cols)))
+			break;
+		if (used + 1 + want > cols)
+			used = cols - 1 - want;	/* make_room freed the difference */
+		l->col[l->n] = c;
+		l->w[l->n++] = want;
+		used += 1 + want;
+	}
+	/* what is left goes to the narrowed text columns, in order */
+	for (i = 1; i < l->n && used < cols; i++) {
+		c = l->col[i];
+		if (numeric(&t->cols[c]) || l->w[i] >= t->widths[c])
+			continue;
+		want = t->widths[c] - l->w[i];
+		if (want > cols - used)
+			want = cols - used;
+		l->w[i] += want;
+		used += want;
+	}
+	for (i = 0, x = 0; i < l->n; i++) {
+		l->x[i] = x;
+		x += l->w[i] + 1;
+	}
+}
+
+/* 1 if column c is on screen in the layout. */
+static int
+shown(const struct layout *l, size_t c)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		if (l->col[i] == c)
+			return 1;
+	return 0;
+}
+
+/* Scroll sideways so the current column is on screen. */
 static void
 show_col(struct rtab *t)
 {
+	struct layout l;
+
+	if (t->first_col < 1)
+		t->first_col = 1;
+	if (t->col == 0)
+		return;
 	if (t->col < t->first_col)
 		t->first_col = t->col;
-	while (t->first_col < t->col && (col_x(t, t->col) < 0 ||
-	    col_x(t, t->col) + t->widths[t->col] > COLS))
+	for (;;) {
+		layout(t, t->first_col, COLS - 1, &l);
+		if (shown(&l, t->col) || t->first_col >= t->col)
+			break;
 		t->first_col++;
+	}
 }
 
 /* Draw one row at y. */
 static void
 draw_row(const struct rtab *t, const struct rrow *row, int y, int selected)
 {
-	size_t c;
-	int x, attr, base;
+	struct layout l;
+	size_t c, i;
+	int attr, base;
 
 	base = selected ? tui_attr(ROLE_SELECTED) : row->kind == SINK_ROW_DATA ?
 	    (int)A_NORMAL : tui_attr(ROLE_TITLE);
 	tui_fill(y, 0, COLS, base);
-	for (c = t->first_col, x = 0; c < t->ncols && x < COLS; c++) {
+	layout(t, t->first_col, COLS - 1, &l);
+	for (i = 0; i < l.n; i++) {
+		c = l.col[i];
 		attr = base;
 		if (!selected && numeric(&t->cols[c]) && !row->c[c].null &&
 		    row->c[c].i < 0 && row->kind == SINK_ROW_DATA)
 			attr = tui_attr(ROLE_NEGATIVE);
-		tui_put(y, x, t->widths[c], numeric(&t->cols[c]) &&
+		tui_put(y, l.x[i], l.w[i], numeric(&t->cols[c]) &&
 		    !row->c[c].label, attr, row->c[c].text);
-		x += t->widths[c] + 1;
 	}
 }
 
@@ -318,7 +438,8 @@ tab_draw(struct screen *sc)
 	struct tui_rrun *rr = sc->data;
 	struct rtab *t = rr->tab;
 	char title[512], line[512], **lines;
-	int y = tui_top(), x, w, rows, len;
+	struct layout l;
+	int y = tui_top(), w, rows, len;
 	size_t c, i;
 
 	if (t->search.len > 0)
@@ -350,11 +471,14 @@ tab_draw(struct screen *sc)
 	}
 	report_args_lines_free(lines);
 	tui_put(y++, 0, COLS, 0, tui_attr(ROLE_DIM), line);
-	for (c = t->first_col, x = 0; c < t->ncols && x < COLS; c++) {
-		tui_put(y, x, t->widths[c], numeric(&t->cols[c]), tui_attr(c == t->col ?
+	layout(t, t->first_col, COLS - 1, &l);
+	for (i = 0; i < l.n; i++) {
+		c = l.col[i];
+		tui_put(y, l.x[i], l.w[i], numeric(&t->cols[c]), tui_attr(c == t->col ?
 		    ROLE_SELECTED : ROLE_HEADER), t->cols[c].title);
-		x += t->widths[c] + 1;
 	}
+	if (l.n > 0 && l.col[l.n - 1] + 1 < t->ncols)
+		tui_put(y, COLS - 1, 1, 0, tui_attr(ROLE_KEY), ">");
 	y++;
 	rows = tui_bottom() - y + 1 - (t->total >= 0);
 	t->height = rows > 1 ? rows : 1;
@@ -520,7 +644,10 @@ const struct screen_ops tui_rtab_ops = {
 	.help = N_("The rows of the report, with subtotals and the total at the "
 	    "bottom; the line under the title gives the parameters. Up, Down, "
 	    "PgUp, PgDn, Home and End move; Left and Right choose the current "
-	    "column (its title is marked) and scroll.\n"
+	    "column (its title is marked) and scroll. The first column stays at "
+	    "the left while the others scroll; a figure is never cut: a column "
+	    "that does not fit whole waits for the next screen to the right (a > "
+	    "at the right of the header says there are more).\n"
 	    "F7 sorts by the current column, up, then down, then back as the "
 	    "report gave them. Type to search: only the rows that contain what "
 	    "you typed stay. Sorted or searched, subtotal rows are left out and "

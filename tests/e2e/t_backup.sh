@@ -25,14 +25,14 @@ run 0 "backup -o" -- w --user admin backup -o "$T/mine.db.gz"
 same "backup -o prints the path" "$T/mine.db.gz" "$(cat "$OUT")"
 run 2 "backup with a stray argument" -- w --user admin backup now
 WUYE_PASSWORD=clerkpw run 5 "a clerk may not back up" -- w --user bob backup
-has "backup permission message" "$ERR" "does not have the permission backup"
+has "backup permission message" "$ERR" "may not make backups"
 
 WUYE_NEW_PASSWORD=carolpw run 0 "add a user after the backup" -- w --user admin user add carol --role cashier
 run 2 "restore without --yes and without a terminal" -- w --user admin restore "$BK"
 has "it asks for --yes" "$ERR" "--yes"
 run 2 "restore without a file" -- w --user admin restore --yes
 WUYE_PASSWORD=clerkpw run 5 "a clerk may not restore" -- w --user bob restore --yes "$BK"
-has "restore permission message" "$ERR" "does not have the permission restore"
+has "restore permission message" "$ERR" "may not restore a backup"
 before=$(ls "$T/backups" | wc -l)
 run 0 "restore --yes" -- w --user admin restore --yes "$BK"
 same "the replaced database was backed up first" "$((before + 1))" "$(ls "$T/backups" | wc -l)"

@@ -76,7 +76,7 @@ run 2 "no period is a usage error" -- w --user admin bill run
 run 2 "an unknown subcommand is a usage error" -- w --user admin bill walk 2026-03
 WUYE_NEW_PASSWORD=cashpw w --user admin user add cash1 --role cashier >/dev/null 2>&1
 run 5 "a cashier may not run bills" -- env WUYE_PASSWORD=cashpw "$WUYE" --config "$CONF" --db "$DB" --user cash1 bill run 2026-04
-has "it names the permission" "$ERR" "charge.bill"
+has "it says in words what is not allowed" "$ERR" "may not run the bill run"
 sqlite3 "$DB" "INSERT INTO periods (period, closed_at, closed_by) VALUES ('2026-04', '2026-05-01T00:00:00Z', 'admin')"
 run 6 "a closed period exits 6" -- w --user admin bill run 2026-04
 has "it says the period is closed" "$ERR" "2026-04 is closed"

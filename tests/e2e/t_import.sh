@@ -105,7 +105,11 @@ has "every room is a row" "$OUT" "rows 6"
 has "areas are numbers with 2 decimals" "$OUT" "area 1234.56 0.00"
 has "dates are real dates" "$OUT" "date 2019-06-30"
 has "the header row is frozen" "$OUT" "frozen A2"
-run 2 "xlsx to standard output is refused" -- w --user admin export rooms --format xlsx
+run 0 "xlsx without -o goes into the export folder (t_export_dir)" -- \
+    w --user admin export rooms --format xlsx
+has "and says where" "$OUT" "$HOME/wuye-exports/rooms-"
+run 2 "xlsx to standard output (-o -) is refused" -- \
+    w --user admin export rooms --format xlsx -o -
 
 # Permissions: a cashier reads (with masked ID numbers) but may not import.
 printf 'demo\n' >/dev/null
@@ -115,7 +119,7 @@ run 0 "admin adds a clerk" -- w --user admin user add clerk1 --role clerk
 printf 'code,name,id_type,id_no\nC10,钱七,idcard,110101189905010027\n' >"$T/old2.csv"
 run 5 "a clerk may not accept warnings" -- \
     w --user clerk1 import clients "$T/old2.csv" --accept-warnings
-has "the message names the permission" "$ERR" "client.override"
+has "the message says in words what is not allowed" "$ERR" "save a record despite a warning"
 run 3 "without the option the clerk's row is refused" -- \
     w --user clerk1 import clients "$T/old2.csv"
 finish

@@ -129,7 +129,10 @@ run 1 "time limit" -- w --user admin report run t-slow
 has "says why" "$ERR" "stopped after 1 seconds (report.timeout)"
 
 # the month-end pack
-run 2 "pack without a file" -- w --user admin report run month-end --param period="$P"
+run 0 "pack without a file goes into the export folder (t_export_dir)" -- \
+    w --user admin report run month-end --param period="$P"
+has "and says where" "$OUT" "$HOME/wuye-exports/month-end-"
+run 2 "pack to standard output (-o -)" -- w --user admin report run month-end --param period="$P" -o -
 run 2 "pack as csv" -- w --user admin report run month-end --param period="$P" -o "$T/p.csv"
 run 3 "pack without a period" -- w --user admin report run month-end -o "$T/p.xlsx"
 run 3 "pack with another parameter" -- w --user admin report run month-end --param period="$P" --param colour=red -o "$T/p.xlsx"

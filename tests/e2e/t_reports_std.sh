@@ -106,7 +106,8 @@ same "journal: live total as the hand-over" "$(awk -F'\t' '$1 == "total" { print
     "$(awk -F'\t' '$1 == "Total" { print $7 }' "$T/journal")"
 same "journal: voided as the hand-over" "$(awk -F'\t' '$1 == "void" { print $3 }' "$OUT")" \
     "$(awk -F'\t' '$1 == "Total" { print $8 }' "$T/journal")"
-has "journal: a voided receipt shown" "$T/journal" "	void	"
+has "journal: a voided receipt shown" "$T/journal" "	Void	"
+lacks "journal: states by their names, not codes" "$T/journal" "	live	"
 has "journal: subtotal of the cashier" "$T/journal" "$U subtotal"
 
 # arrears: as `wuye arrears` on the same day (period C ends after today)

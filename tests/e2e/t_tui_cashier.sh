@@ -88,8 +88,14 @@ same "by transfer" "transfer" "$(q "SELECT method FROM receipts WHERE number = '
 keys Enter
 wait_gone "Receipt C-admin-000002"
 keys F8
-wait_for "Void a receipt"
-text "C-admin-000001 收错房间"
+wait_for "Void a receipt" && wait_for "Receipt number C-admin-000002" &&
+    pass "F8 asks in two fields, offering the last receipt issued"
+keys Enter
+wait_for "Reason: required" && pass "a void without a reason is refused, naming the field"
+keys Up C-u
+text "C-admin-000001"
+keys Tab
+text "收错房间"
 keys Enter
 wait_for "Receipt C-admin-000001 is void." && pass "F8 voids a receipt with a reason"
 same "voided with the reason" "收错房间" "$(q "SELECT void_reason FROM receipts WHERE number = 'C-admin-000001'")"

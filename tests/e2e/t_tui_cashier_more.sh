@@ -32,8 +32,13 @@ wait_for "张三" && wait_for "2026-09" && wait_for "2026-10" && wait_for "421.0
     pass "a mobile number finds the client's bills of both rooms"
 keys Down Down Down
 keys F4
-wait_for "Amount, a space, then the reason:" && pass "F4 on a bill asks for the amount and the reason"
-text "9.93 维修延误"
+wait_for "Waive (减免): 2026-09 物业管理费, 209.93 outstanding" && wait_for "Amount" &&
+    wait_for "Reason" && pass "F4 on a bill asks for the amount and the reason in two fields"
+keys C-s
+wait_for "Amount: required" && pass "an empty amount is refused, naming the field"
+text "9.93"
+keys Enter
+text "维修延误"
 keys Enter
 wait_for "Waived 9.93." && wait_for "411.10" && pass "the waiver is made and the bills reload"
 same "bill 1 is waived 9.93 with the reason" "993|维修延误" "$(q "SELECT w.amount, w.reason FROM waivers w WHERE bill_id = 1")"
@@ -45,13 +50,22 @@ text "1-102"
 keys Enter
 wait_for "2026-10" && wait_gone "2026-09"
 keys F7
-wait_for "Fee item code, a space, then the amount:"
-text "WY 100"
+wait_for "Take a deposit (押金)" && wait_for "Fee item"
+text "WY"
+keys Tab
+text "100"
 keys Enter
 wait_for "not a deposit item" && pass "a fee item that is not a deposit is refused"
 keys F7
-wait_for "Fee item code, a space, then the amount:"
-text "ZX 2000"
+wait_for "Take a deposit (押金)"
+text "NOPE"
+keys C-s
+wait_for "Fee item: there is no fee item NOPE." &&
+    pass "an unknown fee item is named in the dialog, which stays open"
+keys C-u
+text "ZX"
+keys Enter
+text "2000"
 keys Enter
 wait_for "Deposit taken: receipt C-admin-000001." && wait_for "2000.00" &&
     pass "F7 takes the deposit and shows its receipt"

@@ -138,7 +138,9 @@ keys Enter
 wait_for "B9" && on_screen "a wrong building is refused" "B9'"
 # F3 picks a building from the list of buildings.
 keys F3
-wait_for "Pick: Buildings" && pass "F3 opens the list of buildings"
+wait_for "Pick: Buildings" && wait_for "Search: B9" &&
+    pass "F3 opens the list of buildings, searched by what was typed"
+keys C-u
 text "B2"
 wait_gone "1号楼"
 keys Enter
@@ -178,14 +180,16 @@ wait_for "by Amount" && pass "Esc goes back to the table"
 # F9: export to .xlsx, then to CSV.
 keys F9
 wait_for "Export the report" && wait_for "room-bills-2026-10.xlsx" &&
-    pass "F9 offers ~/room-bills-2026-10.xlsx"
+    wait_for "in ~/wuye-exports, unless" &&
+    pass "F9 offers room-bills-2026-10.xlsx in the export folder"
+off_screen "not in the home folder" "~/room-bills"
 keys Enter
-wait_for "Exported 3 rows to $HOME/room-bills-2026-10.xlsx." &&
-    pass "the export says where and how many rows"
-if [ -s "$HOME/room-bills-2026-10.xlsx" ]; then
+wait_for "Exported 3 rows to $HOME/wuye-exports/room-bills-2026-10.xlsx." &&
+    pass "the export says where (the full path) and how many rows"
+if [ -s "$HOME/wuye-exports/room-bills-2026-10.xlsx" ]; then
 	pass "the .xlsx file exists"
 	tool="$(dirname "$0")/../../tools/xlsx-dump.py"
-	if [ -f "$tool" ] && python3 "$tool" "$HOME/room-bills-2026-10.xlsx" >"$T/dump" 2>&1; then
+	if [ -f "$tool" ] && python3 "$tool" "$HOME/wuye-exports/room-bills-2026-10.xlsx" >"$T/dump" 2>&1; then
 		has "the .xlsx has the report's header" "$T/dump" "Amount"
 		has "and its rows" "$T/dump" "2-101"
 	fi

@@ -5,7 +5,8 @@
 # UTF-8 is dropped and typing goes on.  The grid refills when the window
 # grows or shrinks.  With NO_COLOR the selected row is still marked
 # (reverse video) and the program works.  SIGHUP with a form open ends the
-# program without writing the form, and `wuye check` passes.
+# program without writing the form (its text is kept as a draft), and
+# `wuye check` passes.
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/tui.sh"
 
@@ -68,11 +69,14 @@ kill -HUP "$pid"
 tui_exit 5 && pass "SIGHUP with a form open ends the program (status $TUI_RC)"
 same "the unsaved form was not written" 0 "$(q "SELECT count(*) FROM rooms WHERE code LIKE 'A%Z'")"
 run 0 "wuye check passes afterwards" -- w --user admin check
+same "the typed form is kept as a draft (t_tui_draft)" 1 "$(q "SELECT count(*) FROM drafts")"
 
 echo "-- colours"
 tui_start 80 24
 tui_login admin demo
 wait_for "Welcome, admin." && pass "logged in"
+wait_for "Changes kept" && keys d
+wait_gone "Changes kept" && pass "the draft is offered, and D discards it"
 keys F10 p r
 wait_for "Rooms  $total rows" && pass "the rooms grid is open"
 same "19 rows fit at 80x24" 19 "$(grid_rows | wc -l | tr -d ' ')"

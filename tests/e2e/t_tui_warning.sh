@@ -65,7 +65,7 @@ tui_login clerk1 demo
 wait_for "Welcome, clerk1." && pass "clerk logged in"
 new_client C3 王五 110101189905010027
 wait_for "Not saved" && wait_for "birth date 1899-05-01 is before" &&
-    wait_for "only a user with the permission client.override may save it" &&
+    wait_for "only a user allowed to save a record despite a warning may" &&
     pass "the clerk is told the rule and the permission"
 off_screen "the clerk is not asked" "save anyway?"
 same "nothing was saved for the clerk" 1 "$(q "SELECT count(*) FROM clients")"

@@ -43,7 +43,7 @@ has "wrong password message" "$ERR" "wrong password for bob; 4 more"
 WUYE_PASSWORD=nope run 5 "unknown user" -- w --user nobody user list
 has "unknown user message" "$ERR" "unknown user nobody"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not add users" -- w --user bob user add eve --role clerk
-has "permission message" "$ERR" "permission denied: user bob (role clerk) does not have the permission user.admin"
+has "permission message" "$ERR" "permission denied: user bob (role clerk) may not manage users and their permissions"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not list users" -- w --user bob user list
 has "list permission message" "$ERR" "permission denied: user bob (role clerk)"
 WUYE_PASSWORD=clerkpw run 5 "clerk may not set another's password" -- w --user bob user passwd admin

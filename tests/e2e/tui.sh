@@ -212,3 +212,25 @@ finish() {
 	echo "$PASSED $FAILED" >>"${E2E_RESULTS:-/dev/null}"
 	[ "$FAILED" -eq 0 ]
 }
+
+# Checks of the screen as it is now, by display column (tests/e2e/screen.py):
+#   frame_ok DESC                         every box has its corners and edges
+#   columns_ok DESC FIRST LAST [TITLE...] the table under header line FIRST
+#                                         (down to LAST) keeps its columns
+# A failure prints why and the screen, and lets the flow go on.
+screen_check() {
+	_desc=$1 _what=$2
+	shift 2
+	tmx capture-pane -p >"$SCREEN"
+	if python3 "$TUI_SCREEN_PY" "$_what" "$SCREEN" "$@" >"$T/why" 2>&1; then
+		pass "$_desc"
+	else
+		FAILED=$((FAILED + 1))
+		echo "FAIL $NAME: $_desc"
+		sed 's/^/  why| /' "$T/why"
+		sed 's/^/  screen| /' "$SCREEN"
+	fi
+}
+TUI_SCREEN_PY="$(cd "$(dirname "$0")" && pwd)/screen.py"
+frame_ok() { screen_check "$1" frame; }
+columns_ok() { _d=$1; shift; screen_check "$_d" columns "$@"; }

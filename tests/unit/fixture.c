@@ -67,4 +67,8 @@ fixture_sql(struct fixture *fx, const char *sql)
 	struct wy_err e = { 0 };
 
 	ck_assert_msg(db_exec(fx->db, sql, &e) == WY_OK, "%s: %s", sql, e.msg);
+	/* The sort keys of the rows written, as wuye fills them when it
+	 * opens a database that another program wrote. */
+	if (sqlite3_get_autocommit(fx->db->h))
+		ck_assert_msg(db_sort_keys_fill(fx->db, &e) == WY_OK, "%s", e.msg);
 }

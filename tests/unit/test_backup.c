@@ -342,12 +342,12 @@ START_TEST(test_as_user)
 	    WY_OK);
 	ck_assert_int_eq(backup_create_as(&s, NULL, path, sizeof path, &e),
 	    WY_EDENIED);
-	ck_assert_ptr_nonnull(strstr(e.msg, "the permission backup"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "may not make backups"));
 	ck_assert_int_eq(backup_create_as(&fx.s, NULL, path, sizeof path, &e),
 	    WY_OK);
 	ck_assert_int_eq(strncmp(path, bdir(), strlen(bdir())), 0);
 	ck_assert_int_eq(backup_restore_as(&s, path, &e), WY_EDENIED);
-	ck_assert_ptr_nonnull(strstr(e.msg, "the permission restore"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "may not restore a backup"));
 	ck_assert_int_eq(backup_restore_as(&fx.s, path, &e), WY_OK);
 	ck_assert_int_eq(db_int64(fx.db, &n, NULL, "SELECT count(*) FROM audit "
 	    "WHERE action = 'backup.restore' AND id = (SELECT max(id) FROM "

@@ -130,6 +130,26 @@ START_TEST(test_unpaid)
 }
 END_TEST
 
+/* A bill is due on its due date and after, not before. */
+START_TEST(test_unpaid_due)
+{
+	struct cashier_bill *v;
+	struct wy_err e = { 0 };
+	size_t n;
+
+	ck_assert_int_eq(cashier_unpaid(&fx.s, 1, 0, "2026-10-14", &v, &n, &e),
+	    WY_OK);
+	ck_assert_int_eq(n, 2);
+	ck_assert_int_eq(v[0].due, 1);	/* 2026-09-15 */
+	ck_assert_int_eq(v[1].due, 0);	/* 2026-10-15: tomorrow */
+	free(v);
+	ck_assert_int_eq(cashier_unpaid(&fx.s, 1, 0, "2026-10-15", &v, &n, &e),
+	    WY_OK);
+	ck_assert_int_eq(v[1].due, 1);	/* today */
+	free(v);
+}
+END_TEST
+
 START_TEST(test_oldest_first)
 {
 	struct cashier_receipt r;
@@ -486,6 +506,7 @@ cashier_suite(void)
 	tcase_add_checked_fixture(tc, setup, teardown);
 	tcase_add_test(tc, test_late_fee);
 	tcase_add_test(tc, test_unpaid);
+	tcase_add_test(tc, test_unpaid_due);
 	tcase_add_test(tc, test_oldest_first);
 	tcase_add_test(tc, test_late_fee_first);
 	tcase_add_test(tc, test_picked);

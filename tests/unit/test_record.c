@@ -289,6 +289,34 @@ START_TEST(test_move_in_state)
 }
 END_TEST
 
+/* A lookup is typed as its key, or as the screen shows it ("C2 李娜"),
+ * which an edit form loads into the field: both save. */
+START_TEST(test_lookup_as_shown)
+{
+	struct entity *occ;
+	const struct field *f;
+	struct value v = { 0 };
+	struct wy_err e = { 0 };
+	char *shown;
+
+	ck_assert_int_eq(entity_load(fx.conf, "occupancy", &occ, &e), WY_OK);
+	f = entity_field(occ, "client");
+	ck_assert_int_eq(field_parse(&fx.s, occ, f, "C2", 0, &v, &e), WY_OK);
+	ck_assert_int_eq(v.i, 2);
+	shown = field_display(&fx.s, f, &v);
+	ck_assert_str_eq(shown, "C2 李娜");
+	values_clear(&v, 1);
+	ck_assert_msg(field_parse(&fx.s, occ, f, shown, 0, &v, &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(v.i, 2);
+	free(shown);
+	/* The key with another client's name is not that client. */
+	ck_assert_int_eq(field_parse(&fx.s, occ, f, "C2 王伟", 0, &v, &e), WY_EINVALID);
+	ck_assert_ptr_nonnull(strstr(e.msg, "there is no 'C2 王伟'"));
+	ck_assert_int_eq(field_parse(&fx.s, occ, f, "C9 李娜", 0, &v, &e), WY_EINVALID);
+	entity_free(&occ);
+}
+END_TEST
+
 Suite *
 record_suite(void)
 {
@@ -304,6 +332,7 @@ record_suite(void)
 	tcase_add_test(tc, test_choices);
 	tcase_add_test(tc, test_move_out);
 	tcase_add_test(tc, test_move_in_state);
+	tcase_add_test(tc, test_lookup_as_shown);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -101,7 +101,7 @@ START_TEST(test_denied)
 	snprintf(s.perms, sizeof s.perms, "|property.read|");
 	ck_assert_int_eq(roommap_load(&s, 1, ON, &m, &e), WY_EDENIED);
 	ck_assert_ptr_null(m.rooms);
-	ck_assert_ptr_nonnull(strstr(e.msg, "charge.read"));
+	ck_assert_ptr_nonnull(strstr(e.msg, "may not see fees, bills and receipts"));
 	ck_assert_int_eq(roommap_neighbour(&s, 1, 1, &id, &e), WY_EDENIED);
 }
 END_TEST
