@@ -56,6 +56,7 @@ struct report {
 	const char *perm;		/* needed besides report.read, or NULL */
 	int pack;			/* in the month-end pack */
 	int order;
+	size_t freeze;			/* key columns kept at the left on screen */
 	const char *drill;		/* form opened from a row, or NULL */
 	int drill_col;			/* column holding its id, or -1 */
 	int group_col;			/* subtotal column, or -1 */

@@ -52,8 +52,8 @@ struct def {
 };
 
 static const char *const report_keys[] = {
-	"title", "title.zh", "group", "pack", "perm", "order", "drill",
-	"drill_key", "group_by", "totals", "sql", NULL,
+	"title", "title.zh", "group", "pack", "perm", "order", "freeze",
+	"drill", "drill_key", "group_by", "totals", "sql", NULL,
 };
 static const char *const param_keys[] = {
 	"type", "label", "label.zh", "default", "required", NULL,
@@ -595,7 +595,7 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 	sqlite3_stmt *st = NULL;
 	const char *sec, *v, *drill_key;
 	char where[512];
-	int i, nsec, g, rc;
+	int i, nsec, g, freeze, rc;
 
 	if (iniparser_find_entry(p->d, "report") == 0)
 		return def_fail(p, NULL, NULL, _("no [report] section"));
@@ -613,8 +613,10 @@ parse(struct def *p, struct session *s, struct report_ro *ro)
 	r->title = get_lang(p, "report", "title", v);
 	if ((rc = get_enum(p, "report", "group", groups, 5, &g)) != WY_OK ||
 	    (rc = get_bool(p, "report", "pack", 0, &r->pack)) != WY_OK ||
-	    (rc = get_int(p, "report", "order", 0, 100000, 100, &r->order)) != WY_OK)
+	    (rc = get_int(p, "report", "order", 0, 100000, 100, &r->order)) != WY_OK ||
+	    (rc = get_int(p, "report", "freeze", 1, 4, 1, &freeze)) != WY_OK)
 		return rc;
+	r->freeze = (size_t)freeze;
 	r->group = groups[g];
 	if ((v = get(p, "report", "perm")) != NULL && *v != '\0')
 		r->perm = v;

@@ -52,6 +52,7 @@ struct rtab {
 	size_t nview;
 	size_t cur, first;	/* selected and first shown, in view */
 	size_t col, first_col;	/* current and first shown column */
+	size_t nfreeze;		/* the key columns, always at the left */
 	int sort;		/* 0 as given, 1 up, -1 down */
 	size_t sort_col;
 	struct tui_edit search;
@@ -77,6 +78,7 @@ tui_rtab_new(const struct report *r, struct sink_col *cols, size_t ncols)
 	t->r = r;
 	t->cols = cols;
 	t->ncols = ncols;
+	t->nfreeze = r->freeze < ncols ? r->freeze : ncols;
 	t->total = -1;
 	t->widths = xcalloc(ncols, sizeof *t->widths);
 	tui_edit_init(&t->search, "", 40);
@@ -268,8 +270,9 @@ tui_rtab_done(struct rtab *t)
 	return t->ndata;
 }
 
-/* The columns on screen: the key column (the first) always, at the left,
- * as a spreadsheet freezes it; then from first_col on as many as fit.  A
+/* The columns on screen: the key columns (the report's `freeze` first
+ * ones, the first by default) always, at the left, as a spreadsheet freezes
+ * them; then from first_col on as many as fit.  A
  * number is never cut: a number column is shown at its full width or not
  * at all (with the columns after it).  Text columns get their width, but
  * give way to a number column that would not fit otherwise (the widest
@@ -296,7 +299,7 @@ min_width(const struct rtab *t, size_t c)
 	return w < t->widths[c] ? w : t->widths[c];
 }
 
-/* Narrow the text columns shown (not the key column), the widest first,
+/* Narrow the text columns shown (not the key columns), the widest first,
  * to free need columns; 1 if done (else nothing is changed). */
 static int
 make_room(const struct rtab *t, struct layout *l, int need)
@@ -308,7 +311,7 @@ make_room(const struct rtab *t, struct layout *l, int need)
 	while (freed < need) {
 		best = 0;
 		b = 0;
-		for (i = 1; i < l->n; i++)
+		for (i = t->nfreeze; i < l->n; i++)
 			if (!numeric(&t->cols[l->col[i]]) &&
 			    (spare = l->w[i] - min_width(t, l->col[i])) > 0 &&
 			    l->w[i] > best) {
@@ -335,17 +338,20 @@ layout(const struct rtab *t, size_t first, int cols, struct layout *l)
 	l->n = 0;
 	if (t->ncols == 0)
 		return;
-	/* the key column: at most a quarter of the screen if it is text */
-	l->col[0] = 0;
-	l->w[0] = t->widths[0];
-	if (!numeric(&t->cols[0]) && l->w[0] > cols / 4)
-		l->w[0] = cols / 4 > min_width(t, 0) ? cols / 4 : min_width(t, 0);
-	if (l->w[0] > cols)
-		l->w[0] = cols;
-	l->n = 1;
-	used = l->w[0];
-	if (first < 1)
-		first = 1;
+	/* the key columns: each at most a quarter of the screen if text */
+	for (used = -1; l->n < t->nfreeze; l->n++) {
+		c = l->n;
+		l->col[c] = c;
+		l->w[c] = t->widths[c];
+		if (!numeric(&t->cols[c]) && l->w[c] > cols / 4)
+			l->w[c] = cols / 4 > min_width(t, c) ? cols / 4 :
+			    min_width(t, c);
+		if (used + 1 + l->w[c] > cols)
+			l->w[c] = cols - used - 1;
+		used += 1 + l->w[c];
+	}
+	if (first < t->nfreeze)
+		first = t->nfreeze;
 	for (c = first; c < t->ncols && l->n < 64; c++) {
 		want = t->widths[c];
 		if (used + 1 + want > cols && !numeric(&t->cols[c]))
@@ -360,7 +366,7 @@ layout(const struct rtab *t, size_t first, int cols, struct layout *l)
 		used += 1 + want;
 	}
 	/* what is left goes to the narrowed text columns, in order */
-	for (i = 1; i < l->n && used < cols; i++) {
+	for (i = t->nfreeze; i < l->n && used < cols; i++) {
 		c = l->col[i];
 		if (numeric(&t->cols[c]) || l->w[i] >= t->widths[c])
 			continue;
@@ -394,9 +400,9 @@ show_col(struct rtab *t)
 {
 	struct layout l;
 
-	if (t->first_col < 1)
-		t->first_col = 1;
-	if (t->col == 0)
+	if (t->first_col < t->nfreeze)
+		t->first_col = t->nfreeze;
+	if (t->col < t->nfreeze)
 		return;
 	if (t->col < t->first_col)
 		t->first_col = t->col;

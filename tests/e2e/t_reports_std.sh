@@ -73,14 +73,15 @@ same "summary: rate" "$(q "SELECT printf('%.2f%%', ((sum(paid) * 10000 + sum(amo
 same "summary: receipts" "$(q "SELECT count(*) FROM receipts WHERE period = '$P'")" "$(field Total 12)"
 
 run 0 "collection-by-building" -- r collection-by-building --param period="$P"
-same "by building: received" "$(yuan "(SELECT sum(paid) FROM bills WHERE period = '$P')")" "$(field Total 8)"
+same "by building: received" "$(yuan "(SELECT sum(paid) FROM bills WHERE period = '$P')")" "$(field Total 7)"
+same "by building: rate beside received" "$(q "SELECT printf('%.2f%%', ((sum(paid) * 10000 + sum(amount - waived) / 2) / sum(amount - waived)) / 100.0) FROM bills WHERE period = '$P'")" "$(field Total 8)"
 has "by building: a subtotal per estate" "$OUT" "$E subtotal"
 
 run 0 "receivable-by-period" -- r receivable-by-period --param from="$P" --param to="$C"
 same "by period: receivable" "$(yuan "(SELECT sum(amount) FROM bills WHERE period BETWEEN '$P' AND '$C')")" "$(field Total 5)"
 has "by period: a subtotal per period" "$OUT" "$C subtotal"
 run 0 "collection-by-month" -- r collection-by-month --param from="$P" --param to="$C"
-same "by month: outstanding" "$(yuan "(SELECT sum(amount - paid - waived) FROM bills WHERE period BETWEEN '$P' AND '$C')")" "$(field Total 7)"
+same "by month: outstanding" "$(yuan "(SELECT sum(amount - paid - waived) FROM bills WHERE period BETWEEN '$P' AND '$C')")" "$(field Total 8)"
 same "by month: two periods" "2" "$(($(wc -l <"$OUT") - 2))"
 
 # receipts, period C (it has the voids and refunds): against receipts and

@@ -36,6 +36,7 @@ walk() {
 		CLIENTS="客户编号|客户名称|类型|性别|证件号码|手机"
 		JOURNAL="收银员|收据号|类型|房间|交款人|方式|金额|作废金额"
 		KIND="收款" STATE="有效" PASSWORD="密码"
+		RATE="收缴率" RATECOLS="小区|楼栋" ROOMS="计费房间"
 	else
 		tui_start 80 24
 		WELCOME="Welcome, manager." LIST="389 rows" QF="Quick find" LEAVE="Leave without saving"
@@ -43,6 +44,7 @@ walk() {
 		CLIENTS="Client code|Name|Type|Gender|ID number|Mobile"
 		JOURNAL="Cashier|Receipt|Kind|Room|Payer|Method|Amount|Voided"
 		KIND="Payment" STATE="Valid" PASSWORD="Password:"
+		RATE="Rate" RATECOLS="Estate|Building" ROOMS="Rooms billed"
 	fi
 	tui_login manager demo "$PASSWORD"
 	wait_for "$WELCOME" && pass "$1: logged in"
@@ -128,6 +130,28 @@ PY
 	wait_for "$STATE" && pass "$1: the hand-over names the state"
 	cols_check "$1: scrolled sideways, the key column stays" 4 22 "${JOURNAL%%|*}"
 	off_screen "$1: no state code" " live"
+	keys Escape
+	sleep 0.7
+	keys Escape
+	sleep 0.7
+	keys Escape
+	sleep 0.7
+
+	# the collection rate by building: the rate on the first screen at 80
+	# columns; estate and building stay while the other figures scroll
+	keys F10 r a
+	wait_for "receipt-journal" || return
+	keys C-u
+	text "by-building"
+	sleep 0.3
+	keys Enter
+	wait_for "F3" && keys Enter
+	wait_for "$RATE" && pass "$1: the collection rate is on the first screen"
+	off_screen "$1: no cut figure in the collection rate" ",…"
+	keys Right Right Right Right Right Right Right Right Right Right
+	wait_for "$ROOMS" && pass "$1: the last column scrolls into view"
+	cols_check "$1: scrolled sideways, estate and building stay" 4 20 "$RATECOLS"
+	on_screen "$1: the building codes stay beside the figures" "A1 "
 	keys Escape
 	sleep 0.7
 	keys Escape
