@@ -53,14 +53,32 @@ int bank_export(struct session *s, const char *period, const char *date,
     int (*fn)(void *arg, const struct bank_line *l, struct wy_err *e),
     void *arg, size_t *n, int64_t *total, struct wy_err *e);
 
+/* A line of the result file that passed the checks (a preview). */
+struct bank_checked {
+	long line;			/* in the file, from 1 (the header) */
+	const char *ref, *room, *client, *bank_ref;	/* borrowed */
+	int64_t amount;			/* fen */
+	int ok;				/* 1: to be paid; 0: failed at the bank */
+};
+
 struct bank_import_opts {
 	const char *path;		/* the result file */
 	const char *date;		/* payment date, NULL: today */
 	int max_errors;			/* stop checking after this many */
+	int check_only;			/* check and report, register nothing:
+					 * r gets what would be paid */
 	/* Called for each problem ("result.csv:7: ..."); may be NULL. */
 	void (*problem)(void *arg, const char *message);
+	/* Called for each line that passed the checks; may be NULL. */
+	void (*checked)(void *arg, const struct bank_checked *l);
 	void *arg;
+	/* Called every BANK_PROGRESS_LINES lines checked and paid with the
+	 * count so far; non-zero stops the import (WY_EFAIL, nothing
+	 * registered); may be NULL. */
+	int (*progress)(void *progress_arg, long lines);
+	void *progress_arg;
 };
+#define BANK_PROGRESS_LINES 200
 
 struct bank_import_result {
 	size_t ok;			/* lines paid */

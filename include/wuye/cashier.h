@@ -143,4 +143,21 @@ struct cashier_refundee {
 int cashier_refundee(struct session *s, const char *text,
     struct cashier_refundee *out, struct wy_err *e);
 
+/* One deposit as the refund dialog shows it (charge.read). */
+struct cashier_deposit {
+	int64_t id;
+	char room[64];			/* the room's code, or "" */
+	char client[64];		/* the client's code */
+	char name[128];			/* ... and name */
+	char item[128];			/* the fee item's name */
+	int64_t amount;			/* fen */
+	char receipt[64];		/* the receipt that took it */
+	char taken_on[16];		/* its date */
+	int held;			/* 1: held, 0: refunded or voided */
+};
+
+/* Deposit id into *out; WY_ENOTFOUND if there is none. */
+int cashier_deposit_get(struct session *s, int64_t id,
+    struct cashier_deposit *out, struct wy_err *e);
+
 #endif

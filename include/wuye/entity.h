@@ -282,6 +282,11 @@ struct page_query {
 	size_t limit;		/* most rows; 0: all */
 	int many;		/* the search matches many rows (a count at its
 				 * cap): walk the sort order, do not sort them */
+	size_t sample;		/* with a search, when its matches are gathered:
+				 * take each search field's first `sample`
+				 * matches (in its index's order) and sort those:
+				 * a finder's first few of a common text, not for
+				 * paging; 0: all */
 };
 
 /* Call fn for each row of the window, in display order, with its values

@@ -209,6 +209,16 @@ int tui_replace(struct app *app, const struct screen_ops *ops, void *data);
 /* Close every screen and show the log-in screen (log out). */
 void tui_logout(struct app *app);
 
+/* 1 if a screen on the stack holds work not saved (screen_ops.unsaved). */
+int tui_unsaved(struct app *app);
+
+/* Leave wuye (Ctrl-Q from any screen, the menu's Quit), or log out (the
+ * menu's Log out): at once when nothing is unsaved, else after asking
+ * whether to lose the changes.  Return the reactions (TUI_QUIT or
+ * TUI_DONE, or TUI_REDRAW for the question). */
+int tui_quit(struct app *app);
+int tui_logout_ask(struct app *app);
+
 /* Show a message on the status line until the next key. */
 void tui_message(struct app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
@@ -271,6 +281,13 @@ void tui_fill(int y, int x, int width, int attr);
  * line too: free with tui_wrap_free(). */
 size_t tui_wrap(const char *text, int width, char ***lines);
 void tui_wrap_free(char **lines, size_t n);
+
+/* Write text wrapped to width columns (tui_wrap) on rows y to y+rows-1
+ * from column x, each row fitted by tui_put; what does not fit in rows is
+ * cut with "…" on the last one.  rows 0 draws nothing.  Returns the number
+ * of rows the whole text needs. */
+int tui_put_wrapped(int y, int x, int width, int rows, int attr,
+    const char *text);
 
 /* Draw a box with a title (a dialog frame), its inside cleared. */
 void tui_box(int y, int x, int h, int w, const char *title);
@@ -350,6 +367,21 @@ int tui_open_assign(struct app *app);			/* assign.c: 批量收费标准 */
 /* refund.c: 退款 of a prepayment; refused in words, before it opens, to a
  * user who may not make refunds. */
 int tui_open_refund(struct app *app);
+/* deposit.c: the methods a refund may be paid by (the category list of
+ * the refunds form's method, without prepayment); free with
+ * tui_methods_free. */
+struct tui_methods {
+	char **codes, **names;	/* owned */
+	size_t n;
+};
+int tui_methods_load(struct app *app, struct tui_methods *m, struct wy_err *e);
+void tui_methods_free(struct tui_methods *m);
+/* deposit.c: 退还押金, the dialog of the action deposit.refund on deposit
+ * id; it takes the place of the top screen (the list of actions).
+ * Refused in words to a user who may not refund.  Returns reactions. */
+int tui_replace_deposit_refund(struct app *app, int64_t id);
+/* bank.c: 银行划款, export the debit file and import the bank's result. */
+int tui_open_bank(struct app *app);
 /* rowact.c: the actions of form ent ([action.NAME]) on record id (what
  * names it in messages): a list to pick one, its question or "Are you
  * sure?", then the call; the screen below reloads.  ent is borrowed from

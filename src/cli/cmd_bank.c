@@ -11,35 +11,13 @@
 #include <string.h>
 
 #include "wuye/bank.h"
+#include "wuye/bank_file.h"
 #include "wuye/conf.h"
 #include "wuye/i18n.h"
 #include "wuye/money.h"
 #include "wuye/sink.h"
 
 extern const struct cli_cmd cli_cmd_bank;
-
-static const struct sink_col bank_sink_cols[] = {
-	{ .title = "ref", .kind = SINK_COL_TEXT },
-	{ .title = "room", .kind = SINK_COL_TEXT },
-	{ .title = "client", .kind = SINK_COL_TEXT },
-	{ .title = "name", .kind = SINK_COL_TEXT },
-	{ .title = "bank", .kind = SINK_COL_TEXT },
-	{ .title = "account", .kind = SINK_COL_TEXT },
-	{ .title = "amount", .kind = SINK_COL_MONEY },
-};
-
-/* Write one debit line to the sink. */
-static int
-bank_write(void *arg, const struct bank_line *l, struct wy_err *e)
-{
-	struct sink_cell cells[] = {
-		{ .s = l->ref }, { .s = l->room }, { .s = l->client },
-		{ .s = l->name }, { .s = l->bank }, { .s = l->account },
-		{ .i = l->amount },
-	};
-
-	return sink_row(arg, cells, e);
-}
 
 /* Every problem but the first, which main() prints with the summary. */
 static void
@@ -56,17 +34,15 @@ static int
 bank_export_cmd(struct cli *c, const char *period, const char *out,
     const char *date)
 {
-	struct sink_opts so = { .path = out, .format = SINK_CSV };
 	struct sink *k;
 	char a[MONEY_BUFSIZE];
 	int64_t total;
 	size_t n;
 	int rc;
 
-	if ((rc = sink_open(&so, bank_sink_cols, sizeof bank_sink_cols /
-	    sizeof bank_sink_cols[0], &k, &c->err)) != WY_OK)
+	if ((rc = bank_file_open(out, &k, &c->err)) != WY_OK)
 		return rc;
-	if ((rc = bank_export(&c->sess, period, date, bank_write, k, &n,
+	if ((rc = bank_export(&c->sess, period, date, bank_file_line, k, &n,
 	    &total, &c->err)) != WY_OK) {
 		sink_close(&k, 0, NULL);
 		return rc;

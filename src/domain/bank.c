@@ -195,6 +195,7 @@ struct bank_in {
 	long line, row_line;
 	long errors;
 	int stop;
+	int stopped;			/* by the progress callback */
 	struct wy_err first;
 	struct bank_pay *pay;
 	size_t npay;
@@ -260,6 +261,33 @@ bank_header(struct bank_in *b)
 			b->stop = 1;
 		}
 	}
+}
+
+/* Tell the caller of a line that passed the checks. */
+static void
+bank_checked(struct bank_in *b, const char *ref, const char *room,
+    const char *client, int64_t amount, int ok)
+{
+	struct bank_checked l = { .line = b->row_line, .ref = ref,
+	    .room = room, .client = client, .amount = amount, .ok = ok,
+	    .bank_ref = b->cells[b->col[COL_BANK_REF]] };
+
+	if (b->o->checked != NULL)
+		b->o->checked(b->o->arg, &l);
+}
+
+/* Every BANK_PROGRESS_LINES lines: the progress callback; 1 to stop. */
+static int
+bank_progress(struct bank_in *b, long lines)
+{
+	const struct bank_import_opts *o = b->o;
+
+	if (o->progress == NULL || lines == 0 || lines % BANK_PROGRESS_LINES)
+		return 0;
+	if (o->progress(o->progress_arg, lines) == 0)
+		return 0;
+	b->stopped = 1;
+	return 1;
 }
 
 /* Check one result line; keep it to pay when ok. */
@@ -336,6 +364,7 @@ bank_record(struct bank_in *b)
 	}
 	if (strcmp(result, "failed") == 0) {
 		b->failed++;
+		bank_checked(b, ref, room, client, want, 0);
 		return;
 	}
 	if (receipt != 0) {
@@ -365,6 +394,7 @@ bank_record(struct bank_in *b)
 	    b->cells[b->col[COL_BANK_REF]]);
 	b->pay = xrealloc(b->pay, (b->npay + 1) * sizeof *b->pay);
 	b->pay[b->npay++] = p;
+	bank_checked(b, ref, room, client, want, 1);
 }
 
 /* libcsv: the end of a row: the header, else a result line. */
@@ -399,6 +429,10 @@ bank_read(struct bank_in *b, FILE *f)
 	csv_init(&p, CSV_STRICT | CSV_STRICT_FINI);
 	b->row_line = 1;
 	while (!b->stop && (n = getline(&line, &cap, f)) > 0) {
+		if (bank_progress(b, b->line)) {
+			b->stop = 1;
+			break;
+		}
 		b->line++;
 		if (b->line == 1 && n >= 3 && memcmp(line, "\xef\xbb\xbf",
 		    3) == 0) {
@@ -416,6 +450,14 @@ bank_read(struct bank_in *b, FILE *f)
 		b->row_line = b->line;
 		bank_problem(b, _("unterminated quoted cell at the end of the "
 		    "file"));
+	}
+	if (b->stopped) {
+		b->errors++;
+		wy_fail(&b->first, WY_EFAIL, _("%s: stopped at line %ld; "
+		    "nothing was registered"), b->name, b->line);
+		csv_free(&p);
+		free(line);
+		return WY_EFAIL;
 	}
 	if (b->errors == 0 && !b->header_done) {
 		b->row_line = 1;
@@ -459,6 +501,9 @@ bank_pay_all(struct bank_in *b, struct bank_import_result *r,
 			return wy_prefix(e, "%s:%ld", b->name, b->pay[i].line);
 		r->ok++;
 		r->paid += b->pay[i].amount;
+		if (bank_progress(b, (long)r->ok))
+			return wy_fail(e, WY_EFAIL, _("%s: stopped after %zu "
+			    "payments; nothing was registered"), b->name, r->ok);
 	}
 	snprintf(detail, sizeof detail, "%zu paid, %zu failed, from %s",
 	    r->ok, b->failed, b->name);
@@ -491,6 +536,10 @@ bank_import(struct session *s, const struct bank_import_opts *o,
 		    o->path, strerror(errno));
 	rc = bank_read(&b, f);
 	fclose(f);
+	if (rc == WY_EFAIL) {
+		*e = b.first;
+		goto out;
+	}
 	if (rc != WY_OK) {
 		*e = b.first;
 		if (b.errors > 1)
@@ -502,6 +551,13 @@ bank_import(struct session *s, const struct bank_import_opts *o,
 		else
 			snprintf(e->msg + strlen(e->msg), sizeof e->msg -
 			    strlen(e->msg), _(" (nothing was registered)"));
+		goto out;
+	}
+	if (o->check_only) {	/* what would be paid */
+		for (i = 0; i < b.npay; i++)
+			r->paid += b.pay[i].amount;
+		r->ok = b.npay;
+		r->failed = b.failed;
 		goto out;
 	}
 	if ((rc = db_begin(s->db, e)) != WY_OK)

@@ -14,6 +14,7 @@
 #include "wuye/cashier_int.h"
 #include "wuye/date.h"
 #include "wuye/db.h"
+#include "wuye/entity.h"
 #include "wuye/i18n.h"
 #include "wuye/money.h"
 #include "wuye/text.h"
@@ -281,3 +282,49 @@ cashier_refundee(struct session *s, const char *text,
 		return db_fail(s->db, rc, e, "clients");
 	return cashier_prepay_balance(s, out->client_id, &out->balance, e);
 }
+
+int
+cashier_deposit_get(struct session *s, int64_t id,
+    struct cashier_deposit *out, struct wy_err *e)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if ((rc = auth_require(s, "charge.read", e)) != WY_OK)
+		return rc;
+	if ((rc = db_cached(s->db, "SELECT room, client, client_name, item,"
+	    " amount, receipt, taken_on, state = 'held' FROM deposit_list"
+	    " WHERE rowid = ?", &st, e)) != WY_OK ||
+	    (rc = db_bind(s->db, st, e, "I", id)) != WY_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = id;
+		column_copy(st, 0, out->room, sizeof out->room);
+		column_copy(st, 1, out->client, sizeof out->client);
+		column_copy(st, 2, out->name, sizeof out->name);
+		column_copy(st, 3, out->item, sizeof out->item);
+		out->amount = sqlite3_column_int64(st, 4);
+		column_copy(st, 5, out->receipt, sizeof out->receipt);
+		column_copy(st, 6, out->taken_on, sizeof out->taken_on);
+		out->held = sqlite3_column_int(st, 7);
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return wy_fail(e, WY_ENOTFOUND, _("there is no deposit %lld"),
+		    (long long)id);
+	return rc == SQLITE_ROW ? WY_OK : db_fail(s->db, rc, e, "deposits");
+}
+
+/* The action refund of the form deposits: the answer is the method. */
+static int
+deposit_call_refund(struct session *s, int64_t id, const char *text,
+    struct wy_err *e)
+{
+	return cashier_deposit_refund(s, id, text, NULL, NULL, e);
+}
+
+const struct entity_call deposit_calls[] = {
+	{ .name = "deposit.refund", .fn = deposit_call_refund },
+	{ .name = NULL },
+};

@@ -18,9 +18,11 @@
 #include "wuye/text.h"
 
 extern const struct entity_call expense_calls[];
+extern const struct entity_call deposit_calls[];
 
 static const struct entity_call *const call_tables[] = {
 	expense_calls,
+	deposit_calls,
 };
 
 /* The function registered under name, or NULL. */

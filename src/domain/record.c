@@ -861,16 +861,27 @@ column_value(sqlite3_stmt *st, int col, const struct field *f, int mask,
 	}
 }
 
-/* "SELECT id, version, col, ... FROM table" into sql. */
+/* "SELECT id, version, col, ... FROM table AS t" into sql; with join
+ * (see sort_expr) from the joined tables instead. */
 static void
-select_all(const struct entity *ent, char *sql, size_t size)
+select_from(const struct entity *ent, const char *join, char *sql,
+    size_t size)
 {
 	size_t i;
 
 	sql_add(sql, size, "SELECT t.rowid, t.version");
 	for (i = 0; i < ent->nfields; i++)
-		sql_add(sql, size, ", \"%s\"", ent->fields[i].column);
-	sql_add(sql, size, " FROM \"%s\" AS t", ent->table);
+		sql_add(sql, size, ", t.\"%s\"", ent->fields[i].column);
+	if (join != NULL && *join != '\0')
+		sql_add(sql, size, "%s", join);
+	else
+		sql_add(sql, size, " FROM \"%s\" AS t", ent->table);
+}
+
+static void
+select_all(const struct entity *ent, char *sql, size_t size)
+{
+	select_from(ent, NULL, sql, size);
 }
 
 /* A row read from a statement, kept for calling back in another order. */
@@ -937,19 +948,77 @@ entity_each(struct session *s, const struct entity *ent,
 	return entity_page(s, ent, &q, fn, arg, e);
 }
 
-/* The expression a field sorts by: a lookup by the target's key, a column
- * that may be NULL as '' (so keyset comparisons see every row). */
-static void
-sort_expr(const struct entity *ent, const struct field *f, char *buf,
-    size_t size)
+/* 1 if the column of table is declared NOT NULL (a view's never is). */
+static int
+column_not_null(struct session *s, const char *table, const char *column)
 {
-	if (f->type == FIELD_LOOKUP)
-		snprintf(buf, size, "ifnull((SELECT \"%s%s\" FROM \"%s\" WHERE id = t.\"%s\"), '')",
-		    f->lookup_key, f->lookup_sort != PINYIN_NONE ? "_key" : "",
-		    f->lookup_table, f->column);
-	else if (f->sort != PINYIN_NONE)	/* its key, kept by the engine */
+	sqlite3_stmt *st;
+	int nn = 0;
+
+	if (db_cached(s->db, "SELECT \"notnull\" FROM pragma_table_info(?1)"
+	    " WHERE name = ?2", &st, NULL) != WY_OK)
+		return 0;
+	if (db_bind(s->db, st, NULL, "tt", table, column) == WY_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		nn = sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return nn;
+}
+
+/* 1 if a full index of table starts with column. */
+static int
+column_indexed(struct session *s, const char *table, const char *column)
+{
+	sqlite3_stmt *st;
+	int found = 0;
+
+	if (db_cached(s->db, "SELECT 1 FROM pragma_index_list(?1) AS il,"
+	    " pragma_index_info(il.name) AS ii WHERE il.partial = 0"
+	    " AND ii.seqno = 0 AND ii.name = ?2", &st, NULL) != WY_OK)
+		return 0;
+	if (db_bind(s->db, st, NULL, "tt", table, column) == WY_OK)
+		found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found;
+}
+
+/* The expression a field sorts by (and into join the FROM clause it
+ * needs, or ""): a lookup by the target's key (or that key's sort key), a
+ * column that may be NULL as '' (so keyset comparisons see every row).  A
+ * lookup that is never NULL joins its target (as l); with walk, when an
+ * index starts with the lookup column, the target comes first (CROSS JOIN
+ * keeps SQLite from reordering), so that the order walks the index of the
+ * target's key and each target's rows through that index, instead of
+ * sorting every row.  A column declared NOT NULL is sorted as it is,
+ * through its index. */
+static void
+sort_expr(struct session *s, const struct entity *ent, const struct field *f,
+    int walk, char *buf, size_t size, char *join, size_t jsize)
+{
+	char key[80];
+
+	*join = '\0';
+	if (f->type == FIELD_LOOKUP) {
+		snprintf(key, sizeof key, "%s%s", f->lookup_key,
+		    f->lookup_sort != PINYIN_NONE ? "_key" : "");
+		if (column_not_null(s, ent->table, f->column) &&
+		    column_not_null(s, f->lookup_table, key)) {
+			if (walk && column_indexed(s, ent->table, f->column))
+				snprintf(join, jsize, " FROM \"%s\" AS l CROSS JOIN"
+				    " \"%s\" AS t ON l.id = t.\"%s\"", f->lookup_table,
+				    ent->table, f->column);
+			else
+				snprintf(join, jsize, " FROM \"%s\" AS t JOIN \"%s\" AS l"
+				    " ON l.id = t.\"%s\"", ent->table, f->lookup_table,
+				    f->column);
+			snprintf(buf, size, "l.\"%s\"", key);
+		} else
+			snprintf(buf, size, "ifnull((SELECT \"%s\" FROM \"%s\" WHERE id = t.\"%s\"), '')",
+			    key, f->lookup_table, f->column);
+	} else if (f->sort != PINYIN_NONE)	/* its key, kept by the engine */
 		snprintf(buf, size, "t.\"%s_key\"", f->column);
-	else if (f->required || (ent->key != NULL && strcmp(f->name, ent->key) == 0))
+	else if (f->required || (ent->key != NULL && strcmp(f->name, ent->key) == 0) ||
+	    column_not_null(s, ent->table, f->column))
 		snprintf(buf, size, "t.\"%s\"", f->column);
 	else
 		snprintf(buf, size, "ifnull(t.\"%s\", '')", f->column);
@@ -981,10 +1050,11 @@ head_where(const char *search, const char *prefix, const struct field *f,
  * ("t.rowid IN (SELECT ... UNION ...)"), so a rare prefix is found at once
  * whatever the sort order.  With scan, the terms use no index, so that a
  * search matching many rows walks the sort order instead of sorting them
- * all. */
+ * all.  With sample (and not scan), each field gives only its first
+ * matches, up to ?10 (see page_query.sample). */
 static void
 search_where(const struct entity *ent, const char *search, int scan,
-    char *sql, size_t size)
+    int sample, char *sql, size_t size)
 {
 	const struct field *f;
 	size_t i, n = 0;
@@ -1005,9 +1075,10 @@ search_where(const struct entity *ent, const char *search, int scan,
 				sql_add(sql, size, "%s +t.\"%s\" GLOB ?%d",
 				    n++ ? " OR" : " WHERE (", f->column, p);
 			else
-				sql_add(sql, size, "%s SELECT rowid FROM \"%s\" WHERE \"%s\" GLOB ?%d",
-				    n++ ? " UNION" : " WHERE t.rowid IN (", ent->table,
-				    f->column, p);
+				sql_add(sql, size, "%s SELECT %s FROM \"%s\" WHERE \"%s\" GLOB ?%d%s",
+				    n++ ? " UNION" : " WHERE t.rowid IN (",
+				    sample ? "r FROM (SELECT rowid AS r" : "rowid",
+				    ent->table, f->column, p, sample ? " LIMIT ?10)" : "");
 		}
 	/* Pinyin initials (zsf, 张sf: 张三丰): the initials column, and the
 	 * text itself starting with what was typed before the letters (?8),
@@ -1021,12 +1092,15 @@ search_where(const struct entity *ent, const char *search, int scan,
 			sql_add(sql, size, "%s (+t.\"%s_py\" GLOB ?%d", n++ ? " OR" :
 			    " WHERE (", f->column, p);
 		else
-			sql_add(sql, size, "%s SELECT rowid FROM \"%s\" WHERE \"%s_py\""
+			sql_add(sql, size, "%s SELECT %s FROM \"%s\" WHERE \"%s_py\""
 			    " GLOB ?%d", n++ ? " UNION" : " WHERE t.rowid IN (",
+			    sample ? "r FROM (SELECT rowid AS r" : "rowid",
 			    ent->table, f->column, p);
 		head_where(search, scan ? "+t." : "", f, sql, size);
 		if (scan)
 			sql_add(sql, size, ")");
+		else if (sample)
+			sql_add(sql, size, " LIMIT ?10)");
 	}
 	if (n > 0)
 		sql_add(sql, size, ")");
@@ -1132,32 +1206,63 @@ bind_boundary(struct session *s, sqlite3_stmt *st, const struct field *f,
 		bind_value(st, 3, key);
 }
 
-int
-entity_page(struct session *s, const struct entity *ent,
-    const struct page_query *q,
+/* How a window's rows are found: gathered through the search fields'
+ * indexes and sorted, by walking the sort order, or by walking at most
+ * WALK_ROWS rows of it. */
+enum page_mode { PAGE_GATHER, PAGE_WALK, PAGE_WALK_SOME };
+#define WALK_ROWS 2000
+
+/* One window's query in mode, read into fn (see entity_page). */
+static int
+page_run(struct session *s, const struct entity *ent,
+    const struct page_query *q, enum page_mode mode,
     int (*fn)(void *arg, int64_t id, int64_t version,
-    const struct value *values), void *arg, struct wy_err *e)
+    const struct value *values), void *arg, int reverse, struct wy_err *e)
 {
-	char sql[8192] = "", expr[512];
+	char sql[8192] = "", expr[512], join[256], walk[256];
 	sqlite3_stmt *st;
-	int rc, reverse, desc;
+	int rc, desc, sample, search;
 	const char *op;
 
-	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
-		return rc;
-	if (q->sort >= ent->nfields)
-		return wy_fail(e, WY_EINVALID, "sort field %zu out of range", q->sort);
-	reverse = q->from == PAGE_BEFORE || q->from == PAGE_LAST;
 	desc = q->desc ^ reverse;
-	sort_expr(ent, &ent->fields[q->sort], expr, sizeof expr);
-	select_all(ent, sql, sizeof sql);
-	search_where(ent, q->search, q->many, sql, sizeof sql);
+	search = q->search != NULL && *q->search != '\0';
+	/* Walk the sort order unless a search gathers its rows through the
+	 * indexes, or a filter picks few. */
+	sort_expr(s, ent, &ent->fields[q->sort], mode == PAGE_WALK &&
+	    q->filter == NULL, expr, sizeof expr, join, sizeof join);
+	sample = q->sample > 0 && mode == PAGE_GATHER && search;
+	select_from(ent, join, sql, sizeof sql);
+	search_where(ent, q->search, mode != PAGE_GATHER, sample, sql, sizeof sql);
+	if (mode == PAGE_WALK_SOME) {
+		/* Of the first rows of the order (from the boundary), those
+		 * that match: the rows walked, then only those looked up. */
+		sort_expr(s, ent, &ent->fields[q->sort], q->filter == NULL, expr,
+		    sizeof expr, walk, sizeof walk);
+		sql_add(sql, sizeof sql, " AND t.rowid IN (SELECT t.rowid");
+		if (*walk != '\0')
+			sql_add(sql, sizeof sql, "%s", walk);
+		else
+			sql_add(sql, sizeof sql, " FROM \"%s\" AS t", ent->table);
+		sql_add(sql, sizeof sql, " WHERE 1");
+	} else
+		*walk = '\0';
 	if ((rc = filter_where(ent, q->filter, sql, sizeof sql, e)) != WY_OK)
 		return rc;
 	if (q->key != NULL && (q->from == PAGE_AFTER || q->from == PAGE_FROM ||
 	    q->from == PAGE_BEFORE)) {
 		op = q->from == PAGE_FROM ? (desc ? "<=" : ">=") : desc ? "<" : ">";
+		/* Through a join, the first term alone is what walks the
+		 * target's index from the boundary. */
+		if (*join != '\0' || *walk != '\0')
+			sql_add(sql, sizeof sql, " AND %s %s ?3", expr, desc ? "<=" : ">=");
 		sql_add(sql, sizeof sql, " AND (%s, t.rowid) %s (?3, ?4)", expr, op);
+	}
+	if (mode == PAGE_WALK_SOME) {
+		sql_add(sql, sizeof sql, " ORDER BY %s %s, t.rowid %s LIMIT %d)",
+		    expr, desc ? "DESC" : "ASC", desc ? "DESC" : "ASC", WALK_ROWS);
+		/* the outer query's own expression (through its own join) */
+		sort_expr(s, ent, &ent->fields[q->sort], 0, expr, sizeof expr,
+		    walk, sizeof walk);
 	}
 	sql_add(sql, sizeof sql, " ORDER BY %s %s, t.rowid %s LIMIT ?5", expr,
 	    desc ? "DESC" : "ASC", desc ? "DESC" : "ASC");
@@ -1171,9 +1276,79 @@ entity_page(struct session *s, const struct entity *ent,
 	sqlite3_bind_int64(st, 5, q->limit > 0 ? (int64_t)q->limit : -1);
 	if (q->filter != NULL)
 		sqlite3_bind_int64(st, 6, q->filter_id);
-	rc = read_rows(s, ent, st, reverse, fn, arg, e);
+	if (sample)
+		sqlite3_bind_int64(st, 10, (int64_t)q->sample);
+	rc = read_rows(s, ent, st, reverse && mode != PAGE_WALK_SOME, fn, arg, e);
 	sqlite3_reset(st);
 	return rc;
+}
+
+/* The rows of a window kept for delivering later (PAGE_WALK_SOME). */
+struct window {
+	const struct entity *ent;
+	struct kept *rows;
+	size_t n, cap;
+};
+
+static int
+keep_row(void *arg, int64_t id, int64_t version, const struct value *v)
+{
+	struct window *w = arg;
+	size_t i;
+
+	if (w->n == w->cap) {
+		w->cap = w->cap * 2 + 16;
+		w->rows = xrealloc(w->rows, w->cap * sizeof *w->rows);
+	}
+	w->rows[w->n].id = id;
+	w->rows[w->n].version = version;
+	w->rows[w->n].values = xcalloc(w->ent->nfields, sizeof *v);
+	for (i = 0; i < w->ent->nfields; i++)
+		value_copy(&w->rows[w->n].values[i], &v[i]);
+	w->n++;
+	return 0;
+}
+
+int
+entity_page(struct session *s, const struct entity *ent,
+    const struct page_query *q,
+    int (*fn)(void *arg, int64_t id, int64_t version,
+    const struct value *values), void *arg, struct wy_err *e)
+{
+	struct window w = { .ent = ent };
+	int rc, reverse, stop = 0;
+	size_t i, k;
+
+	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
+		return rc;
+	if (q->sort >= ent->nfields)
+		return wy_fail(e, WY_EINVALID, "sort field %zu out of range", q->sort);
+	reverse = q->from == PAGE_BEFORE || q->from == PAGE_LAST;
+	if (q->search == NULL || *q->search == '\0')	/* every row */
+		return page_run(s, ent, q, PAGE_WALK, fn, arg, reverse, e);
+	if (!q->many)
+		return page_run(s, ent, q, PAGE_GATHER, fn, arg, reverse, e);
+	if (q->limit == 0)
+		return page_run(s, ent, q, PAGE_WALK, fn, arg, reverse, e);
+	/* Many matches: walking the order finds a window soon, unless the
+	 * matches gather somewhere in it (sorted by name, the names that
+	 * start with z come last); then WALK_ROWS rows hold too few, and
+	 * the matches are gathered and sorted after all. */
+	rc = page_run(s, ent, q, PAGE_WALK_SOME, keep_row, &w, reverse, e);
+	if (rc == WY_OK && w.n >= q->limit)
+		for (i = 0; i < w.n && stop == 0; i++) {
+			k = reverse ? w.n - 1 - i : i;
+			stop = fn(arg, w.rows[k].id, w.rows[k].version, w.rows[k].values);
+		}
+	for (i = 0; i < w.n; i++) {
+		values_clear(w.rows[i].values, ent->nfields);
+		free(w.rows[i].values);
+	}
+	free(w.rows);
+	if (rc != WY_OK || w.n >= q->limit)
+		return rc != WY_OK ? rc : stop;
+	/* (with a sample, each field's first matches: the quick find) */
+	return page_run(s, ent, q, PAGE_GATHER, fn, arg, reverse, e);
 }
 
 /* Count the rows of one query (with the search bound), up to cap. */
@@ -1201,12 +1376,14 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 	const struct field *f;
 	char sql[4096];
 	size_t i;
-	int rc, p;
+	int rc, p, arms = 0, matched = 0;
+	int64_t one = 0;
 
 	if ((rc = auth_require(s, ent->perm_read, e)) != WY_OK)
 		return rc;
 	/* A prefix that one field alone matches cap times: cap, at once
-	 * (the union below would gather every match first). */
+	 * (the union below would gather every match first); one that only
+	 * one field matches at all: that field's count. */
 	for (p = 1; cap > 0 && search != NULL && *search != '\0' &&
 	    p <= 1 + has_lower(search); p++)
 		for (i = 0; i < ent->nsearch; i++) {
@@ -1219,8 +1396,11 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 			    ent->table, f->column, p);
 			if ((rc = count_rows(s, ent, sql, search, cap, n, e)) != WY_OK)
 				return rc;
+			arms++;
 			if (*n >= cap)
 				return WY_OK;
+			if (*n > 0 && matched++ == 0)
+				one = *n;
 		}
 	for (i = 0; cap > 0 && pinyin_search_initials(search) &&
 	    i < ent->nsearch; i++) {
@@ -1234,13 +1414,20 @@ entity_count(struct session *s, const struct entity *ent, const char *search,
 		sql_add(sql, sizeof sql, " LIMIT ?5)");
 		if ((rc = count_rows(s, ent, sql, search, cap, n, e)) != WY_OK)
 			return rc;
+		arms++;
 		if (*n >= cap)
 			return WY_OK;
+		if (*n > 0 && matched++ == 0)
+			one = *n;
+	}
+	if (arms > 0 && matched <= 1) {
+		*n = one;
+		return WY_OK;
 	}
 	sql[0] = '\0';
 	sql_add(sql, sizeof sql, "SELECT count(*) FROM (SELECT 1 FROM \"%s\" AS t",
 	    ent->table);
-	search_where(ent, search, 0, sql, sizeof sql);
+	search_where(ent, search, 0, 0, sql, sizeof sql);
 	sql_add(sql, sizeof sql, " LIMIT ?5)");
 	return count_rows(s, ent, sql, search, cap, n, e);
 }

@@ -159,6 +159,8 @@ apply(struct app *app, int r)
 	}
 }
 
+static int quit_anyway(struct screen *owner);
+
 /* The dialogs: a question or a message over the screen below. */
 struct dialog {
 	char *title;
@@ -205,6 +207,9 @@ dialog_action(struct screen *sc, enum tui_action a)
 {
 	struct dialog *d = sc->data;
 
+	/* Ctrl-Q quits from a dialog too, unless it asks that already. */
+	if (a == ACT_QUIT)
+		return d->yes == quit_anyway ? TUI_DONE : TUI_PASS;
 	if (d->yes == NULL || a == ACT_BACK)
 		return TUI_POP;
 	if (a == ACT_ENTER)
@@ -524,18 +529,37 @@ tui_ask_fields(struct app *app, const char *title,
 	return TUI_REDRAW;
 }
 
-/* Row LINES-2: the message if there is one, else who and where. */
-static void
+/* The message, until the next key: on row LINES-2 when it fits, else
+ * wrapped (utf8_wrap) onto as many rows as it needs from the bottom up,
+ * over the key bar and then the last rows of the screen (at most half of
+ * them), so that nothing of it is cut at 80 columns.  Returns the first
+ * row it took. */
+static int
+draw_message(struct app *app)
+{
+	int attr = tui_attr(app->msg_error ? ROLE_ERROR : ROLE_INFO);
+	int rows = tui_put_wrapped(0, 0, COLS, 0, attr, app->msg);
+
+	if (rows == 1) {
+		tui_put(LINES - 2, 0, COLS, 0, attr, app->msg);
+		return LINES - 2;
+	}
+	if (rows > LINES / 2)
+		rows = LINES / 2 > 2 ? LINES / 2 : 2;
+	tui_put_wrapped(LINES - rows, 0, COLS, rows, attr, app->msg);
+	return LINES - rows;
+}
+
+/* Row LINES-2: the message if there is one (draw_message), else who and
+ * where.  Returns the first row the message took, or LINES-2. */
+static int
 draw_status(struct app *app)
 {
 	char buf[512], period[PERIOD_BUFSIZE];
 	const char *company = conf_str(app->conf, "company.name");
 
-	if (app->msg[0] != '\0') {
-		tui_put(LINES - 2, 0, COLS, 0, tui_attr(app->msg_error ?
-		    ROLE_ERROR : ROLE_INFO), app->msg);
-		return;
-	}
+	if (app->msg[0] != '\0')
+		return draw_message(app);
 	period_format(period_of_date(date_today()), period);
 	if (app->logged_in)
 		snprintf(buf, sizeof buf, " %s │ %s │ %s %s (%s) │ %s %s",
@@ -547,6 +571,7 @@ draw_status(struct app *app)
 		    *company ? company : _("wuye property management"),
 		    _("period"), period);
 	tui_put(LINES - 2, 0, COLS, 0, tui_attr(ROLE_STATUS), buf);
+	return LINES - 2;
 }
 
 /* Row LINES-1: the top screen's actions with their keys. */
@@ -582,7 +607,7 @@ static void
 draw(struct app *app)
 {
 	struct screen *sc, *base, *stack[64];
-	int n = 0, y = -1, x = -1;
+	int n = 0, y = -1, x = -1, top;
 
 	erase();
 	/* Paint from the lowest screen that is not a dialog up. */
@@ -596,11 +621,13 @@ draw(struct app *app)
 		base->ops->draw(base);
 	}
 	tui_menu_draw(app);
-	draw_status(app);
-	draw_keybar(app);
+	draw_keybar(app);	/* a long message goes over it */
+	top = draw_status(app);
 	if (app->top != NULL && app->top->ops->cursor != NULL &&
 	    !tui_menu_is_open(app))
 		app->top->ops->cursor(app->top, &y, &x);
+	if (y >= top)
+		y = -1;		/* the field is under the message */
 	curs_set(y >= 0 ? 1 : 0);
 	if (y >= 0)
 		move(y, x);
@@ -696,15 +723,13 @@ read_key(struct app *app, wint_t *ch, int *is_key)
 	return OK;
 }
 
-/* What the program does with an action the screen passed on. */
-/* 1 if a screen on the stack holds work not saved. */
-static int
-app_unsaved(const struct app *app)
+int
+tui_unsaved(struct app *app)
 {
-	const struct screen *sc;
+	struct screen *sc;
 
 	for (sc = app->top; sc != NULL; sc = sc->below)
-		if (sc->ops->unsaved != NULL && sc->ops->unsaved((struct screen *)sc))
+		if (sc->ops->unsaved != NULL && sc->ops->unsaved(sc))
 			return 1;
 	return 0;
 }
@@ -717,6 +742,34 @@ quit_anyway(struct screen *owner)
 	return TUI_QUIT;
 }
 
+int
+tui_quit(struct app *app)
+{
+	if (tui_unsaved(app))
+		return tui_confirm(app, _("Quit and lose the changes not saved?"),
+		    quit_anyway, app->top);
+	return TUI_QUIT;
+}
+
+/* Yes to "log out and lose the changes?". */
+static int
+logout_anyway(struct screen *owner)
+{
+	tui_logout(owner->app);
+	return TUI_DONE;
+}
+
+int
+tui_logout_ask(struct app *app)
+{
+	if (tui_unsaved(app))
+		return tui_confirm(app, _("Log out and lose the changes not saved?"),
+		    logout_anyway, app->top);
+	tui_logout(app);
+	return TUI_DONE;
+}
+
+/* What the program does with an action the screen passed on. */
 static int
 generic_action(struct app *app, enum tui_action a)
 {
@@ -733,10 +786,7 @@ generic_action(struct app *app, enum tui_action a)
 			tui_open_quickfind(app);
 		return TUI_DONE;
 	case ACT_QUIT:
-		if (app_unsaved(app))
-			return tui_confirm(app, _("Quit and lose the changes not saved?"),
-			    quit_anyway, app->top);
-		return TUI_QUIT;
+		return tui_quit(app);
 	case ACT_BACK:
 		return app->top != NULL && app->top->below != NULL ? TUI_POP : TUI_DONE;
 	case ACT_REDRAW:

@@ -173,3 +173,24 @@ tui_wrap_free(char **lines, size_t n)
 {
 	utf8_wrap_free(lines, n);
 }
+
+int
+tui_put_wrapped(int y, int x, int width, int rows, int attr, const char *text)
+{
+	char **lines, *last;
+	size_t n;
+	int i;
+
+	n = tui_wrap(text != NULL ? text : "", width, &lines);
+	for (i = 0; i < rows; i++) {
+		if ((size_t)i + 1 < n && i + 1 == rows) {
+			/* The last row, with more to come: cut with "...". */
+			last = xasprintf("%s %s", lines[i], lines[i + 1]);
+			tui_put(y + i, x, width, 0, attr, last);
+			free(last);
+		} else
+			tui_put(y + i, x, width, 0, attr, (size_t)i < n ? lines[i] : "");
+	}
+	tui_wrap_free(lines, n);
+	return n > 0 ? (int)n : 1;
+}

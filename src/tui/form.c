@@ -351,11 +351,24 @@ form_draw(struct screen *sc)
 {
 	struct form *fm = sc->data;
 	const struct field *f;
-	const char *help;
+	const char *help, *msg = fm->ff[fm->cur].msg;
 	char title[256];
-	int y = tui_top(), lw = 0, w, fw, x, rows, cx, tw, cut = 0;
+	int y = tui_top(), lw = 0, w, fw, x, rows, cx, tw, cut = 0, below;
 	size_t i;
 
+	/* The field's message, or its help, below the fields: whole, on up
+	 * to 3 rows, which the fields give up. */
+	f = fm->ff[fm->cur].f;
+	help = strcmp(_("English"), "English") != 0 && f->help_zh != NULL ?
+	    f->help_zh : f->help;
+	if (help == NULL)
+		help = fm->ent->readonly ?
+		    _("Read only: what was done, as it was done; Esc goes back.") :
+		    _("Ctrl-S or F2 saves; Esc goes back.");
+	below = tui_put_wrapped(0, 1, COLS - 2, 0, A_NORMAL,
+	    msg != NULL ? msg : help);
+	if (below > 3)
+		below = 3;
 	form_title(fm, title, sizeof title);
 	if (changed(fm))
 		strncat(title, _(" (changed)"), sizeof title - strlen(title) - 1);
@@ -365,7 +378,9 @@ form_draw(struct screen *sc)
 			lw = w;
 	if (lw > 24)
 		lw = 24;
-	rows = tui_bottom() - y - 1;
+	rows = tui_bottom() - y - below;
+	if (rows < 1)
+		rows = 1;
 	if (fm->cur < fm->first)
 		fm->first = fm->cur;
 	if ((int)(fm->cur - fm->first) >= rows)
@@ -401,20 +416,15 @@ form_draw(struct screen *sc)
 			tui_put(y, x + fw + 1, COLS - x - fw - 1, 0, tui_attr(ROLE_DIM),
 			    _("F3: pick"));
 	}
-	f = fm->ff[fm->cur].f;
-	help = strcmp(_("English"), "English") != 0 && f->help_zh != NULL ?
-	    f->help_zh : f->help;
-	if (fm->ff[fm->cur].msg != NULL)
-		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_NEGATIVE),
-		    fm->ff[fm->cur].msg);
+	y = tui_bottom() - below + 1;
+	if (msg != NULL)
+		tui_put_wrapped(y, 1, COLS - 2, below, tui_attr(ROLE_NEGATIVE),
+		    msg);
 	else if (cut)	/* the field is too narrow: its whole text below */
-		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_INFO),
+		tui_put_wrapped(y, 1, COLS - 2, below, tui_attr(ROLE_INFO),
 		    fm->ff[fm->cur].ed.buf);
 	else
-		tui_put(tui_bottom(), 1, COLS - 2, 0, tui_attr(ROLE_DIM),
-		    help != NULL ? help : fm->ent->readonly ?
-		    _("Read only: what was done, as it was done; Esc goes back.") :
-		    _("Ctrl-S or F2 saves; Esc goes back."));
+		tui_put_wrapped(y, 1, COLS - 2, below, tui_attr(ROLE_DIM), help);
 }
 
 static void
@@ -679,8 +689,10 @@ static const struct screen_ops form_ops = {
 	    "it, with the reason beside it when it is wrong. A red * marks a "
 	    "required field.\n"
 	    "In a choice or lookup field type the code or the name, or press F3 to "
-	    "pick from a list; in an empty date field F3 fills in today. Dates are "
-	    "written 2026-10-31, amounts 1234.56.\n"
+	    "pick from a list: it opens on the records (or choices) that start "
+	    "with the text in the field, and Esc in the list shows them all. In an "
+	    "empty date field F3 fills in today. Dates are written 2026-10-31, "
+	    "amounts 1234.56.\n"
 	    "Ctrl-S or F2 saves (so does Enter on the last field). If another user "
 	    "saved the record since you opened it, nothing is overwritten: their "
 	    "changes are shown, and F5 loads them.\n"

@@ -575,16 +575,23 @@ grid_text(struct screen *sc, wchar_t ch)
 }
 
 static const enum tui_action grid_bar[] = { ACT_HELP, ACT_NEW, ACT_EDIT,
-	ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE, ACT_EXPORT, ACT_MENU,
-	ACT_BACK, ACT_NONE };
-/* The bar of a form with row actions ([action.NAME]). */
-static const enum tui_action grid_actions_bar[] = { ACT_HELP, ACT_NEW,
-	ACT_EDIT, ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE,
+	ACT_ACTIONS, ACT_REFRESH, ACT_QUICKFIND, ACT_SORT, ACT_DELETE,
 	ACT_EXPORT, ACT_MENU, ACT_BACK, ACT_NONE };
-/* The bar of a read-only list (waivers, refunds): nothing to add or
- * change. */
-static const enum tui_action grid_readonly_bar[] = { ACT_HELP, ACT_REFRESH,
-	ACT_QUICKFIND, ACT_SORT, ACT_EXPORT, ACT_MENU, ACT_BACK, ACT_NONE };
+
+/* The keys of the bar that apply to the list's form: the row actions key
+ * when it has actions ([action.NAME]); nothing to add or change in a
+ * read-only list (waivers, refunds). */
+static int
+grid_offered(struct screen *sc, enum tui_action a)
+{
+	const struct grid *g = sc->data;
+
+	if (a == ACT_ACTIONS)
+		return g->ent->nactions > 0;
+	if (a == ACT_NEW || a == ACT_EDIT || a == ACT_DELETE)
+		return !g->ent->readonly;
+	return 1;
+}
 static const enum tui_action pick_bar[] = { ACT_HELP, ACT_ENTER, ACT_SORT,
 	ACT_BACK, ACT_NONE };
 
@@ -608,25 +615,11 @@ static const struct screen_ops grid_ops = {
 	.text = grid_text,
 	.cursor = grid_cursor,
 	.bar = grid_bar,
-};
-
-/* The same with the actions key on its bar (its help comes from there). */
-static const struct screen_ops grid_actions_ops = {
-	.name = N_("List"),
-	.help = grid_help,
-	.enter = grid_enter,
-	.leave = grid_leave,
-	.draw = grid_draw,
-	.action = grid_action,
-	.text = grid_text,
-	.cursor = grid_cursor,
-	.bar = grid_actions_bar,
+	.offered = grid_offered,
 };
 
 /* A read-only list: Enter shows a record, nothing adds or changes one. */
-static const struct screen_ops grid_readonly_ops = {
-	.name = N_("List"),
-	.help = N_("A list of what was done, kept as it happened: it is read "
+static const char grid_readonly_help[] = N_("A list of what was done, kept as it happened: it is read "
 	    "only, and changes only through its own commands. Up, Down, PgUp, "
 	    "PgDn, Home and End move; Enter shows the selected record.\n"
 	    "Type to search: the list keeps the rows whose room, client, name, "
@@ -634,14 +627,19 @@ static const struct screen_ops grid_readonly_ops = {
 	    "a character, Ctrl-U or Esc clears the search.\n"
 	    "F7 sorts by the next column; Left and Right scroll the columns.\n"
 	    "F9 exports the list as it is searched and sorted, to .xlsx, .csv, "
-	    ".tsv or .txt."),
+	    ".tsv or .txt.");
+
+static const struct screen_ops grid_readonly_ops = {
+	.name = N_("List"),
+	.help = grid_readonly_help,
 	.enter = grid_enter,
 	.leave = grid_leave,
 	.draw = grid_draw,
 	.action = grid_action,
 	.text = grid_text,
 	.cursor = grid_cursor,
-	.bar = grid_readonly_bar,
+	.bar = grid_bar,
+	.offered = grid_offered,
 };
 
 static const struct screen_ops pick_ops = {
@@ -679,9 +677,7 @@ open_grid(struct app *app, const char *form, const struct screen_ops *ops,
 	g->done = done;
 	g->owner = owner;
 	tui_edit_init(&g->search, opening_search != NULL ? opening_search : "", 40);
-	if (ops == &grid_ops && ent->nactions > 0)
-		ops = &grid_actions_ops;
-	else if (ops == &grid_ops && ent->readonly)
+	if (ops == &grid_ops && ent->readonly)
 		ops = &grid_readonly_ops;
 	return tui_push(app, ops, g);
 }

@@ -43,13 +43,17 @@ add_wrapped(struct help *h, const char *text, int width)
 
 /* The keys of the actions, each with its help wrapped beside it. */
 static void
-add_keys(struct help *h, const struct screen_ops *ops,
-    const enum tui_action *acts, int width)
+add_keys(struct help *h, struct screen *about, const enum tui_action *acts,
+    int width)
 {
+	const struct screen_ops *ops = about != NULL ? about->ops : NULL;
 	char line[512], keys[64], **lines;
 	size_t n, i;
 
 	for (; *acts != ACT_NONE; acts++) {
+		if (ops != NULL && ops->offered != NULL &&
+		    !ops->offered(about, *acts))
+			continue;	/* not here, or not for this user */
 		n = tui_wrap(tui_action_help(ops, *acts), width - 21, &lines);
 		for (i = 0; i < n; i++) {
 			snprintf(line, sizeof line, "  %-18s %s", i == 0 ?
@@ -145,7 +149,7 @@ tui_open_help(struct app *app, struct screen *about)
 	add_line(h, "");
 	if (about != NULL && about->ops->bar != NULL) {
 		add_line(h, _("Keys on this screen:"));
-		add_keys(h, about->ops, about->ops->bar, width);
+		add_keys(h, about, about->ops->bar, width);
 		add_line(h, "");
 	}
 	add_line(h, _("Keys everywhere:"));

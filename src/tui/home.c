@@ -73,8 +73,7 @@ home_action(struct screen *sc, enum tui_action a)
 	case ACT_REFRESH:
 		home_load(sc, &e);
 		return TUI_DONE;
-	case ACT_BACK:
-	case ACT_QUIT:
+	case ACT_BACK:	/* nowhere to go back to; Ctrl-Q is tui_quit's */
 		return tui_confirm(sc->app, _("Leave wuye?"), confirm_quit, sc);
 	default:
 		return TUI_PASS;
@@ -89,7 +88,10 @@ static const struct screen_ops home_ops = {
 	.help = N_("The home screen shows what the database holds.\n"
 	    "Open the menu with F10 (or Esc then 0) and pick a module with Left and "
 	    "Right or its letter, then an entry with Up and Down or its letter.\n"
-	    "Esc always goes back to the screen you came from; here it leaves wuye."),
+	    "Esc always goes back to the screen you came from; here, with nothing "
+	    "to go back to, it asks before it leaves wuye. Ctrl-Q leaves wuye from "
+	    "any screen at once, and asks first only when there are changes not "
+	    "saved."),
 	.enter = home_load,
 	.leave = home_leave,
 	.draw = home_draw,

@@ -30,8 +30,7 @@ struct menu {
 static int
 open_logout(struct app *app)
 {
-	tui_logout(app);
-	return TUI_DONE;
+	return tui_logout_ask(app);
 }
 
 static int
@@ -44,8 +43,7 @@ open_password(struct app *app)
 static int
 open_quit(struct app *app)
 {
-	(void)app;
-	return TUI_QUIT;
+	return tui_quit(app);
 }
 
 static const struct menu_item property_items[] = {
@@ -124,6 +122,13 @@ open_refund(struct app *app)
 	return TUI_DONE;
 }
 
+static int
+open_bank(struct app *app)
+{
+	tui_open_bank(app);
+	return TUI_DONE;
+}
+
 static const struct menu_item charge_items[] = {
 	{ N_("Cashier"), 'K', "charge.pay", NULL, open_cashier, NULL },
 	{ N_("Building map"), 'P', "charge.read", NULL, open_roommap, NULL },
@@ -142,6 +147,8 @@ static const struct menu_item charge_items[] = {
 	{ N_("Refund a prepayment"), 'U', "charge.pay", NULL, open_refund, NULL },
 	{ N_("Refunds"), 'V', "charge.read", "refunds", NULL, NULL },
 	{ N_("Waivers"), 'W', "charge.read", "waivers", NULL, NULL },
+	{ N_("Deposits"), 'Y', "charge.read", "deposits", NULL, NULL },
+	{ N_("Bank debit files"), 'I', "charge.pay", NULL, open_bank, NULL },
 	{ NULL, 0, NULL, NULL, NULL, NULL },
 };
 
@@ -356,7 +363,7 @@ tui_menu_key(struct app *app, enum tui_action a, wchar_t ch)
 		return TUI_DONE;
 	case ACT_QUIT:
 		m.open = 0;
-		return TUI_QUIT;
+		return tui_quit(app);
 	default:
 		break;
 	}

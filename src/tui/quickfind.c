@@ -105,13 +105,17 @@ search(struct screen *sc)
 		key = entity_field(q->ent[c.kind], q->ent[c.kind]->key);
 		pq.sort = key != NULL ? (size_t)(key - q->ent[c.kind]->fields) : 0;
 		q->total[c.kind] = 0;
-		/* Counted first: a text that many match (one letter) walks
-		 * the key's order to the first few instead of sorting them
-		 * all, as the lists do. */
+		/* Counted first: a text that many match (one letter, "1000+")
+		 * walks a little of the key's order for the first few; when
+		 * the matches come later in it (Z-rooms come last), it shows
+		 * the first in that order of each search field's first
+		 * COUNT_UPTO matches, so that no key sorts or walks a whole
+		 * table. */
 		if (entity_count(c.s, q->ent[c.kind], q->ed.buf, COUNT_UPTO,
 		    &q->total[c.kind], &e) != WY_OK)
 			tui_message(sc->app, 1, "%s", e.msg);
-		pq.many = q->total[c.kind] >= COUNT_UPTO / 10;
+		pq.many = q->total[c.kind] >= COUNT_UPTO;
+		pq.sample = COUNT_UPTO;
 		if (entity_page(c.s, q->ent[c.kind], &pq, add_hit, &c, &e) != WY_OK)
 			tui_message(sc->app, 1, "%s", e.msg);
 	}

@@ -34,25 +34,10 @@ struct refund {
 	int amount_typed;	/* the amount no longer follows the balance */
 	struct cashier_refundee to;	/* found from `who` when found */
 	int found;
-	char **codes, **names;	/* the methods (codes and names) */
-	size_t nmethods, method;
+	struct tui_methods m;	/* the methods */
+	size_t method;
 	int cy, cx;
 };
-
-/* Keep a method of the category list, except prepayment. */
-static int
-add_method(void *arg, const char *code, const char *name)
-{
-	struct refund *r = arg;
-
-	if (strcmp(code, "prepay") == 0)
-		return 0;
-	r->codes = xrealloc(r->codes, (r->nmethods + 1) * sizeof *r->codes);
-	r->names = xrealloc(r->names, (r->nmethods + 1) * sizeof *r->names);
-	r->codes[r->nmethods] = xstrdup(code);
-	r->names[r->nmethods++] = xstrdup(name);
-	return 0;
-}
 
 /* Clear what was typed for the next refund. */
 static void
@@ -108,17 +93,11 @@ static void
 refund_leave(struct screen *sc)
 {
 	struct refund *r = sc->data;
-	size_t i;
 
 	tui_edit_free(&r->who);
 	tui_edit_free(&r->amount);
 	tui_edit_free(&r->reason);
-	for (i = 0; i < r->nmethods; i++) {
-		free(r->codes[i]);
-		free(r->names[i]);
-	}
-	free(r->codes);
-	free(r->names);
+	tui_methods_free(&r->m);
 	free(r);
 }
 
@@ -159,8 +138,8 @@ refund_draw(struct screen *sc)
 	}
 	field(r, R_AMOUNT, y + 6, lw, 14, _("Amount:"), &r->amount);
 	tui_put(y + 7, 1, lw, 0, tui_attr(ROLE_NORMAL), _("Method:"));
-	snprintf(buf, sizeof buf, "< %s >", r->nmethods > 0 ?
-	    r->names[r->method] : "");
+	snprintf(buf, sizeof buf, "< %s >", r->m.n > 0 ?
+	    r->m.names[r->method] : "");
 	tui_put(y + 7, 1 + lw, 16, 0, tui_attr(r->focus == R_METHOD ?
 	    ROLE_FOCUS : ROLE_FIELD), buf);
 	if (r->focus == R_METHOD) {
@@ -193,7 +172,7 @@ refund_confirmed(struct screen *sc)
 
 	if (money_parse(r->amount.buf, &amount, &e) != WY_OK ||
 	    cashier_refund(tui_session(sc->app), r->to.client_id, r->to.room_id,
-	    amount, r->codes[r->method], r->reason.buf, &rc, &e) != WY_OK) {
+	    amount, r->m.codes[r->method], r->reason.buf, &rc, &e) != WY_OK) {
 		tui_message(sc->app, 1, "%s", e.msg);
 		return TUI_DONE;
 	}
@@ -223,7 +202,7 @@ submit(struct screen *sc)
 		r->focus = R_AMOUNT;
 		return TUI_DONE;
 	}
-	if (r->nmethods == 0) {
+	if (r->m.n == 0) {
 		tui_message(sc->app, 1, _("There is no method to pay a refund "
 		    "by in the category list pay_method."));
 		return TUI_DONE;
@@ -235,7 +214,7 @@ submit(struct screen *sc)
 	}
 	snprintf(q, sizeof q, _("Refund %s to %s %s by %s? Their prepayment "
 	    "balance goes from %s to %s."), money_format(amount, a, sizeof a),
-	    r->to.client, r->to.name, r->names[r->method],
+	    r->to.client, r->to.name, r->m.names[r->method],
 	    money_format(r->to.balance, b, sizeof b),
 	    money_format(r->to.balance - amount, c, sizeof c));
 	return tui_confirm(sc->app, q, refund_confirmed, sc);
@@ -317,9 +296,9 @@ refund_action(struct screen *sc, enum tui_action a)
 	case ACT_LEFT:
 	case ACT_RIGHT:
 		if (ed == NULL) {
-			if (r->nmethods > 0)
+			if (r->m.n > 0)
 				r->method = (r->method + (a == ACT_LEFT ?
-				    r->nmethods - 1 : 1)) % r->nmethods;
+				    r->m.n - 1 : 1)) % r->m.n;
 			return TUI_DONE;
 		}
 		break;
@@ -349,8 +328,8 @@ refund_text(struct screen *sc, wchar_t ch)
 	struct tui_edit *ed = editor(r);
 
 	if (ed == NULL) {	/* Space steps the method */
-		if (ch == ' ' && r->nmethods > 0)
-			r->method = (r->method + 1) % r->nmethods;
+		if (ch == ' ' && r->m.n > 0)
+			r->method = (r->method + 1) % r->m.n;
 		return TUI_DONE;
 	}
 	if (r->fresh)	/* typing over a field replaces what was there */
@@ -404,8 +383,6 @@ int
 tui_open_refund(struct app *app)
 {
 	struct session *s = tui_session(app);
-	struct entity *ent = NULL;
-	const struct field *f;
 	struct wy_err e = { 0 };
 	struct refund *r;
 
@@ -418,10 +395,7 @@ tui_open_refund(struct app *app)
 	tui_edit_init(&r->amount, "", 16);
 	tui_edit_init(&r->reason, "", 200);
 	/* The methods of the refunds list, from the category list. */
-	if (entity_load(tui_conf(app), "refunds", &ent, &e) != WY_OK ||
-	    (f = entity_field(ent, "method")) == NULL ||
-	    field_choices(s, f, add_method, r, &e) != WY_OK)
+	if (tui_methods_load(app, &r->m, &e) != WY_OK)
 		tui_message(app, 1, "%s", e.msg);
-	entity_free(&ent);
 	return tui_push(app, &refund_ops, r);
 }

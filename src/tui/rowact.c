@@ -13,6 +13,7 @@
 #include <curses.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "wuye/entity.h"
 #include "wuye/i18n.h"
@@ -26,6 +27,27 @@ struct rowact {
 	size_t cur;		/* the selected action */
 	char *text;		/* the answer to its question, or NULL */
 };
+
+/* Actions with a dialog of their own in the program (a choice and a
+ * note, a receipt to show), which takes the place of the list; the
+ * form's question and confirmation are then the dialog's. */
+static const struct {
+	const char *call;
+	int (*open)(struct app *app, int64_t id);
+} own_dialogs[] = {
+	{ "deposit.refund", tui_replace_deposit_refund },
+};
+
+/* The dialog of action a's call, or NULL. */
+static int (*own_dialog(const struct entity_action *a))(struct app *, int64_t)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof own_dialogs / sizeof own_dialogs[0]; i++)
+		if (a->call != NULL && strcmp(a->call, own_dialogs[i].call) == 0)
+			return own_dialogs[i].open;
+	return NULL;
+}
 
 /* Free the dialog's state (the entity is the grid's). */
 static void
@@ -142,6 +164,8 @@ rowact_action(struct screen *sc, enum tui_action a)
 		r->cur = r->ent->nactions - 1;
 		return TUI_DONE;
 	case ACT_ENTER:
+		if (own_dialog(act) != NULL)	/* r is freed by then */
+			return own_dialog(act)(sc->app, r->id);
 		free(r->text);
 		r->text = NULL;
 		if (act->ask != NULL)

@@ -56,6 +56,5 @@ wait_for "Collection actions  0 rows" && pass "O opens the list of collection ac
 keys Escape
 wait_gone "Collection actions  0 rows"
 keys C-q
-wait_for "Leave wuye?" && text y
 tui_exit && same "the program ends" 0 "$TUI_RC"
 finish

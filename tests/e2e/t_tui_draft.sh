@@ -70,7 +70,6 @@ echo "-- another user is offered nothing"
 login admin && pass "admin logs in"
 off_screen "no offer to admin" "Changes kept"
 keys C-q
-wait_for "Leave wuye?" && keys y
 tui_exit && pass "admin leaves"
 
 echo "-- the clerk's next log-in: later, then open"
@@ -83,7 +82,6 @@ keys Escape
 wait_gone "Changes kept" && pass "Esc decides later"
 same "the draft stays" 1 "$(drafts clerk)"
 keys C-q
-wait_for "Leave wuye?" && keys y
 tui_exit
 login clerk
 wait_for "Changes kept" && pass "offered again at the next log-in"
@@ -145,11 +143,9 @@ wait_gone "Changes kept" && wait_for "Discarded the changes to Clients: new reco
 same "the draft is gone" 0 "$(drafts clerk)"
 same "no client was written" 0 "$(q "SELECT count(*) FROM clients WHERE code = 'C901'")"
 keys C-q
-wait_for "Leave wuye?" && keys y
 tui_exit
 login clerk
 off_screen "nothing is offered after the discard" "Changes kept"
 keys C-q
-wait_for "Leave wuye?" && keys y
 tui_exit
 finish

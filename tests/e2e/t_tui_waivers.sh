@@ -60,6 +60,13 @@ same "both amounts end in one column" "$(end_col 12.50)" "$(end_col 9.93)"
 off_screen "a read-only list offers no F2" "F2New"
 on_screen "it sorts" "F7Sort"
 on_screen "and exports" "F9Export"
+keys F1
+wait_for "Keys on this screen" && pass "F1 shows the list's keys"
+off_screen "its help lists no key to add a record" "add a record"
+off_screen "nor row actions it does not have" "such as approve or pay"
+on_screen "but the sort key" "F7"
+keys Escape
+wait_gone "Keys on this screen"
 text "空置"
 wait_for "Waivers  1 row" && pass "typing searches the reason, in Chinese"
 same "the waiver found" 1 "$(grid_rows | grep -c '空置期减免')"

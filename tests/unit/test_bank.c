@@ -248,6 +248,63 @@ START_TEST(test_import_file)
 }
 END_TEST
 
+/* The lines that passed the checks, as text. */
+static void
+seen(void *arg, const struct bank_checked *l)
+{
+	char *buf = arg;
+	size_t n = strlen(buf);
+
+	snprintf(buf + n, 1024 - n, "%ld %s %s %s %lld %s\n", l->line, l->ref,
+	    l->room, l->client, (long long)l->amount, l->ok ? "ok" : "failed");
+}
+
+static int
+stop_at(void *arg, long lines)
+{
+	*(long *)arg = lines;
+	return 1;
+}
+
+START_TEST(test_import_check_only)
+{
+	struct bank_import_opts o = { .date = "2026-10-25", .check_only = 1,
+	    .checked = seen };
+	struct bank_import_result r;
+	struct wy_err e = { 0 };
+	char buf[1024] = "", big[64 * 1024] = HEAD;
+	long at = 0;
+	size_t i;
+
+	export();
+	o.arg = buf;
+	o.path = fixture_file(&fx, "result.csv", HEAD L101 ",ok,B001\n" L102
+	    ",failed,\n");
+	ck_assert_msg(bank_import(&fx.s, &o, &r, &e) == WY_OK, "%s", e.msg);
+	ck_assert_str_eq(buf, "2 2026-10-1-101 1-101 C1 41986 ok\n"
+	    "3 2026-10-1-102 1-102 C2 100000 failed\n");
+	ck_assert_uint_eq(r.ok, 1);
+	ck_assert_uint_eq(r.failed, 1);
+	ck_assert_int_eq(r.paid, 41986);
+	/* A preview registers nothing. */
+	ck_assert_int_eq(q("SELECT count(*) FROM receipts"), 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM bank_debits WHERE receipt_id"
+	    " IS NOT NULL"), 0);
+	/* The progress callback stops a long file: nothing registered. */
+	for (i = 0; i < 300; i++)
+		strcat(big, L102 ",failed,\n");
+	o.check_only = 0;
+	o.checked = NULL;
+	o.path = fixture_file(&fx, "long.csv", big);
+	o.progress = stop_at;
+	o.progress_arg = &at;
+	ck_assert_int_eq(bank_import(&fx.s, &o, &r, &e), WY_EFAIL);
+	ck_assert_int_eq(at, BANK_PROGRESS_LINES);
+	ck_assert_ptr_nonnull(strstr(e.msg, "nothing was registered"));
+	ck_assert_int_eq(q("SELECT count(*) FROM receipts"), 0);
+}
+END_TEST
+
 START_TEST(test_pay_intx)
 {
 	struct cashier_payment p = { .room_id = 2, .amount = 100000,
@@ -281,6 +338,7 @@ bank_suite(void)
 	tcase_add_test(tc, test_import);
 	tcase_add_test(tc, test_import_all_or_nothing);
 	tcase_add_test(tc, test_import_file);
+	tcase_add_test(tc, test_import_check_only);
 	tcase_add_test(tc, test_pay_intx);
 	suite_add_tcase(s, tc);
 	return s;

@@ -7,6 +7,7 @@
 #include "fixture.h"
 #include "wuye/cashier.h"
 #include "wuye/dbcheck.h"
+#include "wuye/entity.h"
 
 static struct fixture fx;
 
@@ -437,6 +438,39 @@ START_TEST(test_deposit)
 }
 END_TEST
 
+START_TEST(test_deposit_get)
+{
+	struct cashier_deposit d;
+	struct cashier_receipt r;
+	struct wy_err e = { 0 };
+	entity_call_fn refund = entity_call_find("deposit.refund");
+	int64_t dep;
+
+	ck_assert_int_eq(cashier_deposit_get(&fx.s, 9, &d, &e), WY_ENOTFOUND);
+	ck_assert_msg(cashier_deposit_take(&fx.s, 1, 0, 3, 200000, "cash",
+	    NULL, &r, &dep, &e) == WY_OK, "%s", e.msg);
+	ck_assert_msg(cashier_deposit_get(&fx.s, dep, &d, &e) == WY_OK, "%s",
+	    e.msg);
+	ck_assert_int_eq(d.id, dep);
+	ck_assert_str_eq(d.room, "1-101");
+	ck_assert_str_eq(d.client, "C1");
+	ck_assert_str_eq(d.name, "张三");
+	ck_assert_int_eq(d.amount, 200000);
+	ck_assert_str_eq(d.receipt, r.number);
+	ck_assert_int_eq(d.held, 1);
+	/* The form's action: the answer is the method. */
+	ck_assert_ptr_nonnull(refund);
+	ck_assert_int_eq(refund(&fx.s, dep, "prepay", &e), WY_EINVALID);
+	ck_assert_msg(refund(&fx.s, dep, "card", &e) == WY_OK, "%s", e.msg);
+	ck_assert_int_eq(q("SELECT count(*) FROM receipts WHERE kind ="
+	    " 'deposit_refund' AND method = 'card' AND amount = 200000"), 1);
+	ck_assert_int_eq(cashier_deposit_get(&fx.s, dep, &d, &e), WY_OK);
+	ck_assert_int_eq(d.held, 0);
+	ck_assert_int_eq(q("SELECT count(*) FROM deposit_list WHERE state ="
+	    " 'refunded' AND refund_receipt <> ''"), 1);
+}
+END_TEST
+
 START_TEST(test_check_finds)
 {
 	struct cashier_receipt r;
@@ -519,6 +553,7 @@ cashier_suite(void)
 	tcase_add_test(tc, test_permissions);
 	tcase_add_test(tc, test_closed_period);
 	tcase_add_test(tc, test_deposit);
+	tcase_add_test(tc, test_deposit_get);
 	tcase_add_test(tc, test_refund);
 	tcase_add_test(tc, test_check_finds);
 	suite_add_tcase(s, tc);

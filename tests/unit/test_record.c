@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "fixture.h"
+#include "wuye/db.h"
 #include "wuye/entity.h"
 #include "wuye/property.h"
 
@@ -317,6 +318,224 @@ START_TEST(test_lookup_as_shown)
 }
 END_TEST
 
+/* The plan of the statement last prepared whose SQL contains needle (run
+ * with its bindings): each step's detail, "; "-separated. */
+static const char *
+plan_of(const char *needle)
+{
+	static char out[2048];
+	sqlite3_stmt *st = NULL, *ex;
+	char *sql;
+
+	while ((st = sqlite3_next_stmt(fx.db->h, st)) != NULL)
+		if (strstr(sqlite3_sql(st), needle) != NULL)
+			break;
+	ck_assert_msg(st != NULL, "no statement with %s", needle);
+	sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sqlite3_sql(st));
+	ck_assert_int_eq(sqlite3_prepare_v2(fx.db->h, sql, -1, &ex, NULL), SQLITE_OK);
+	sqlite3_free(sql);
+	ck_assert_int_eq(sqlite3_transfer_bindings(st, ex), SQLITE_OK);
+	out[0] = '\0';
+	while (sqlite3_step(ex) == SQLITE_ROW) {
+		strncat(out, (const char *)sqlite3_column_text(ex, 3),
+		    sizeof out - strlen(out) - 3);
+		strcat(out, "; ");
+	}
+	sqlite3_finalize(ex);
+	return out;
+}
+
+/* Rooms by building (a lookup, by the building's natural code key): ties
+ * in id order, pages across buildings both ways, with and without a
+ * search or a filter; the order walks the buildings' key index and each
+ * building's rooms, sorting nothing but one building's rooms at a time. */
+START_TEST(test_sort_by_lookup)
+{
+	const struct field *f = entity_field(rooms, "building");
+	struct page_query q = { .limit = 4, .sort = (size_t)(f - rooms->fields) };
+	struct codes c = { 0 };
+	struct wy_err e = { 0 };
+	struct value key = { 0 };
+	const char *plan;
+
+	/* B10 (id 2) sorts after B2 (id 3); rooms interleaved by id. */
+	fixture_sql(&fx, "INSERT INTO buildings (code, estate_id, name) VALUES"
+	    " ('B10', 1, '10栋'), ('B2', 1, '2栋');"
+	    "INSERT INTO rooms (code, building_id, floor, build_area, charge_area)"
+	    " VALUES ('R1', 2, 1, 100, 100), ('R2', 3, 1, 100, 100),"
+	    " ('R3', 2, 1, 100, 100), ('R4', 3, 1, 100, 100), ('R5', 2, 1, 100, 100)");
+	ck_assert_int_eq(db_sort_keys_fill(fx.db, &e), WY_OK);
+	q.from = PAGE_LAST;
+	ck_assert_str_eq(page(&q, &c), "R4,R1,R3,R5");
+	plan = plan_of("ORDER BY l.\"code_key\" DESC");
+	ck_assert_msg(strstr(plan, "SCAN l USING COVERING INDEX buildings_code_key") != NULL &&
+	    strstr(plan, "TEMP B-TREE FOR ORDER BY") == NULL, "%s", plan);
+	/* Before R1 (B10, the first of its building): over the boundary. */
+	value_copy(&key, &c.last_key);	/* R5: building 2 */
+	q.key = &key;
+	q.key_id = 96;	/* R1 */
+	q.from = PAGE_BEFORE;
+	q.limit = 3;
+	ck_assert_str_eq(page(&q, &c), "A1-1-1005,R2,R4");
+	plan = plan_of("l.\"code_key\" <= ?3");
+	ck_assert_msg(strstr(plan, "SEARCH l USING COVERING INDEX buildings_code_key") != NULL,
+	    "%s", plan);
+	q.from = PAGE_FROM;
+	ck_assert_str_eq(page(&q, &c), "R1,R3,R5");
+	/* After R4 (the last of B2), then after A1-1-1005 (building 1). */
+	values_clear(&key, 1);
+	key.kind = VALUE_INT;
+	key.i = 3;
+	q.key_id = 99;
+	q.from = PAGE_AFTER;
+	ck_assert_str_eq(page(&q, &c), "R1,R3,R5");
+	key.i = 1;
+	q.key_id = 95;
+	ck_assert_str_eq(page(&q, &c), "R2,R4,R1");
+	q.key = NULL;
+	q.from = PAGE_FIRST;
+	q.desc = 1;
+	ck_assert_str_eq(page(&q, &c), "R5,R3,R1");
+	q.desc = 0;
+	q.limit = 10;
+	q.search = "R";	/* gathered through the code index, then sorted */
+	ck_assert_str_eq(page(&q, &c), "R2,R4,R1,R3,R5");
+	q.many = 1;	/* walking the buildings' order */
+	ck_assert_str_eq(page(&q, &c), "R2,R4,R1,R3,R5");
+	q.many = 0;
+	q.search = NULL;
+	q.filter = "building";
+	q.filter_id = 2;
+	ck_assert_str_eq(page(&q, &c), "R1,R3,R5");
+	values_clear(&c.last_key, 1);
+}
+END_TEST
+
+/* Every column of the Rooms and Clients lists sorts through an index:
+ * the first page reads no more than it shows (no sort of the table). */
+START_TEST(test_sort_columns_indexed)
+{
+	static const char *const forms[] = { "rooms", "clients" };
+	struct page_query q = { .limit = 3 };
+	struct entity *ent;
+	struct wy_err e = { 0 };
+	struct codes c = { 0 };
+	const char *plan;
+	size_t k, i;
+
+	for (k = 0; k < 2; k++) {
+		ck_assert_int_eq(entity_load(fx.conf, forms[k], &ent, &e), WY_OK);
+		for (i = 0; i < ent->nfields; i++) {
+			if (!ent->fields[i].in_list)
+				continue;
+			q.sort = i;
+			memset(c.text, 0, sizeof c.text);
+			c.n = 0;
+			c.sort = i;
+			ck_assert_int_eq(entity_page(&fx.s, ent, &q, collect, &c, &e), WY_OK);
+			plan = plan_of(" LIMIT ?5");
+			ck_assert_msg(strstr(plan, "USE TEMP B-TREE FOR ORDER BY") == NULL,
+			    "%s by %s: %s", forms[k], ent->fields[i].name, plan);
+			values_clear(&c.last_key, 1);
+		}
+		entity_free(&ent);
+	}
+}
+END_TEST
+
+/* A count that one field alone makes is that field's, without the union
+ * of every field's matches; the quick find's sample (each field's first
+ * few matches, then sorted) reads a common initial through the index of
+ * the initials. */
+START_TEST(test_count_and_sample)
+{
+	struct page_query q = { .limit = 2, .search = "A1-1-", .sample = 3 };
+	struct entity *clients;
+	struct codes c = { 0 };
+	struct wy_err e = { 0 };
+	const char *plan;
+	sqlite3_stmt *st = NULL;
+	int64_t n;
+
+	ck_assert_int_eq(entity_count(&fx.s, rooms, "A1-1-0", 1000, &n, &e), WY_OK);
+	ck_assert_int_eq(n, 90);
+	while ((st = sqlite3_next_stmt(fx.db->h, st)) != NULL)
+		ck_assert_msg(strstr(sqlite3_sql(st), "UNION") == NULL, "%s",
+		    sqlite3_sql(st));
+	/* By floor, down: of the first 3 codes (floor 1), the last 2. */
+	q.sort = (size_t)(entity_field(rooms, "floor") - rooms->fields);
+	q.desc = 1;
+	ck_assert_str_eq(page(&q, &c), "A1-1-0103,A1-1-0102");
+	q.sample = 0;	/* all: floor 10 */
+	ck_assert_str_eq(page(&q, &c), "A1-1-1005,A1-1-1004");
+	ck_assert_int_eq(entity_load(fx.conf, "clients", &clients, &e), WY_OK);
+	ck_assert_int_eq(db_sort_keys_fill(fx.db, &e), WY_OK);
+	q.sort = 0;
+	q.desc = 0;
+	q.search = "w";
+	q.sample = 1000;
+	memset(c.text, 0, sizeof c.text);
+	c.n = 0;
+	c.sort = 0;
+	ck_assert_int_eq(entity_page(&fx.s, clients, &q, collect, &c, &e), WY_OK);
+	ck_assert_str_eq(c.text, "C1,C3");	/* 王伟, 王芳: wangwei, wf */
+	plan = plan_of("\"name_py\" GLOB ?9 LIMIT ?10");
+	ck_assert_msg(strstr(plan, "USING COVERING INDEX clients_name_py (name_py>? AND name_py<?)") != NULL,
+	    "%s", plan);
+	values_clear(&c.last_key, 1);
+	entity_free(&clients);
+}
+END_TEST
+
+/* A search that matches many rows walks the sort order, at most some
+ * rows of it; matches that all come later (after 2,000 rows) are then
+ * gathered: the same windows either way, both ways and across pages. */
+START_TEST(test_many_gathered_late)
+{
+	struct page_query q = { .limit = 2, .search = "Z", .many = 1 };
+	struct codes c = { 0 };
+	struct value key = { 0 };
+	struct wy_err e = { 0 };
+	char sql[256];
+	int i;
+
+	fixture_sql(&fx, "BEGIN");
+	for (i = 1; i <= 2100; i++) {
+		snprintf(sql, sizeof sql, "INSERT INTO rooms (code, building_id,"
+		    " floor, build_area, charge_area) VALUES ('%s%04d', 1, 1, 100, 100)",
+		    i > 2097 ? "Z" : "X", i);
+		fixture_sql(&fx, sql);
+	}
+	fixture_sql(&fx, "COMMIT");
+	ck_assert_int_eq(db_sort_keys_fill(fx.db, &e), WY_OK);
+	ck_assert_str_eq(page(&q, &c), "Z2098,Z2099");
+	value_copy(&key, &c.last_key);
+	q.key = &key;
+	q.key_id = c.last_id;
+	q.from = PAGE_AFTER;
+	ck_assert_str_eq(page(&q, &c), "Z2100");
+	q.from = PAGE_BEFORE;
+	ck_assert_str_eq(page(&q, &c), "Z2098");
+	q.key = NULL;
+	q.from = PAGE_LAST;
+	ck_assert_str_eq(page(&q, &c), "Z2099,Z2100");
+	/* Dense matches: found in the first rows walked. */
+	q.search = "X";
+	ck_assert_str_eq(page(&q, &c), "X2096,X2097");
+	values_clear(&key, 1);
+	value_copy(&key, &c.last_key);
+	q.key = &key;
+	q.key_id = c.last_id;
+	q.from = PAGE_BEFORE;
+	ck_assert_str_eq(page(&q, &c), "X2095,X2096");
+	q.desc = 1;
+	q.from = PAGE_AFTER;
+	ck_assert_str_eq(page(&q, &c), "X2096,X2095");
+	values_clear(&key, 1);
+	values_clear(&c.last_key, 1);
+}
+END_TEST
+
 Suite *
 record_suite(void)
 {
@@ -333,6 +552,10 @@ record_suite(void)
 	tcase_add_test(tc, test_move_out);
 	tcase_add_test(tc, test_move_in_state);
 	tcase_add_test(tc, test_lookup_as_shown);
+	tcase_add_test(tc, test_sort_by_lookup);
+	tcase_add_test(tc, test_sort_columns_indexed);
+	tcase_add_test(tc, test_count_and_sample);
+	tcase_add_test(tc, test_many_gathered_late);
 	suite_add_tcase(s, tc);
 	return s;
 }
