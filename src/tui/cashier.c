@@ -787,6 +787,16 @@ static const struct tui_note cashier_notes[] = {
 	{ ACT_NONE, NULL, NULL },
 };
 
+/* A payment being typed: an amount of the cashier's own, or the cash
+ * tendered; leaving asks first (a looked-up room alone is not work). */
+static int
+cashier_unsaved(struct screen *sc)
+{
+	const struct cashier *c = sc->data;
+
+	return c->amount_typed || c->tendered.len > 0;
+}
+
 static const struct screen_ops cashier_ops = {
 	.name = N_("Cashier"),
 	.help = N_("Type a room code and press Enter, or F3 to pick a room from "
@@ -814,6 +824,7 @@ static const struct screen_ops cashier_ops = {
 	.bar = cashier_bar,
 	.notes = cashier_notes,
 	.offered = cashier_offered,
+	.unsaved = cashier_unsaved,
 };
 
 /* Open the cashier screen, on room room_id if it is not 0. */

@@ -98,6 +98,28 @@ wait_for "Password:" && pass "Y logs out"
 keys C-q
 tui_exit && same "Ctrl-Q on the log-in screen quits at once" 0 "$TUI_RC"
 
+# The cashier: a room looked up is no work; an amount typed is.
+room=$(sqlite3 "$DB" "SELECT r.code FROM rooms r JOIN bills b ON b.room_id = r.id
+    WHERE b.paid < b.amount ORDER BY r.code LIMIT 1")
+tui_start 80 24
+tui_login admin demo
+wait_for "Welcome, admin." && keys F10 h k
+wait_for "Room:" && text "$room" && keys Enter
+wait_for "Ticked:" && pass "the cashier shows the room's bills"
+keys C-q
+tui_exit && same "Ctrl-Q on a room looked up quits at once" 0 "$TUI_RC"
+tui_start 80 24
+tui_login admin demo
+wait_for "Welcome, admin." && keys F10 h k
+wait_for "Room:" && text "$room" && keys Enter
+wait_for "Ticked:" && text "5" && keys C-q
+wait_for "$ASK" && pass "Ctrl-Q with an amount typed in the cashier asks"
+keys n
+wait_gone "$ASK" && tui_alive && pass "N stays in the cashier"
+keys C-q
+wait_for "$ASK" && keys y
+tui_exit && same "Y quits" 0 "$TUI_RC"
+
 # The same in Chinese.
 TUI_BIN=$(localized_wuye)
 tui_start 80 24 LANGUAGE=zh_CN
