@@ -156,6 +156,9 @@ struct value *entity_value(const struct entity *ent, struct value *values,
 
 /* The label in the language of the messages catalogue in use. */
 const char *field_label(const struct field *f);
+/* The display columns a field takes in a list: its width, widened to its
+ * label and to its fixed choices' names, in the language in use. */
+int field_width(const struct field *f);
 const char *entity_title(const struct entity *ent);
 
 /* Turn text typed by a user (or a CSV cell) into the stored value of f:

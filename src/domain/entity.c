@@ -31,6 +31,7 @@
 #include "wuye/money.h"
 #include "wuye/pinyin.h"
 #include "wuye/text.h"
+#include "wuye/utf8.h"
 
 static const char *const field_type_names[] = {
 #define FIELD_TYPE_NAME(name, text) text,
@@ -651,6 +652,21 @@ const char *
 field_label(const struct field *f)
 {
 	return chinese() ? f->label_zh : f->label;
+}
+
+int
+field_width(const struct field *f)
+{
+	int w = f->width, lw;
+	size_t i;
+
+	if ((lw = utf8_width(field_label(f))) > w)
+		w = lw;
+	for (i = 0; i < f->nchoices; i++)
+		if ((lw = utf8_width(chinese() ? f->choices[i].label_zh :
+		    f->choices[i].label)) > w)
+			w = lw;
+	return w;
 }
 
 const char *

@@ -29,7 +29,7 @@ field_col(const struct field *f, int use_labels)
 	struct sink_col col = {
 		.title = use_labels ? field_label(f) : f->name,
 		.kind = SINK_COL_TEXT,
-		.width = f->width,
+		.width = field_width(f),
 	};
 
 	switch (f->type) {

@@ -192,7 +192,6 @@ grid_enter(struct screen *sc, struct wy_err *e)
 	struct grid *g = sc->data;
 	const struct field *f;
 	size_t i;
-	int w;
 
 	(void)e;
 	g->cols = xcalloc(g->ent->nfields, sizeof *g->cols);
@@ -201,15 +200,12 @@ grid_enter(struct screen *sc, struct wy_err *e)
 		f = &g->ent->fields[i];
 		if (!f->in_list)
 			continue;
-		w = utf8_width(field_label(f));
-		g->widths[g->ncols] = f->width > w ? f->width : w;
+		g->widths[g->ncols] = field_width(f);
 		g->cols[g->ncols++] = i;
 	}
 	if (g->ncols == 0)	/* a form without browse columns: show them all */
 		for (i = 0; i < g->ent->nfields && i < 8; i++) {
-			w = utf8_width(field_label(&g->ent->fields[i]));
-			g->widths[g->ncols] = g->ent->fields[i].width > w ?
-			    g->ent->fields[i].width : w;
+			g->widths[g->ncols] = field_width(&g->ent->fields[i]);
 			g->cols[g->ncols++] = i;
 		}
 	if (g->ent->order != NULL && (f = entity_field(g->ent, g->ent->order)) != NULL)

@@ -68,6 +68,23 @@ START_TEST(test_builtin_forms_load)
 }
 END_TEST
 
+/* A list column is as wide as its widest fixed choice and its label. */
+START_TEST(test_field_width)
+{
+	struct wy_err e = { 0 };
+	struct entity *ent;
+
+	ck_assert_int_eq(entity_load(fx.conf, "clients", &ent, &e), WY_OK);
+	/* width 4, "Type", but "Company" */
+	ck_assert_int_eq(field_width(entity_field(ent, "kind")), 7);
+	/* width 12 beats the label "Name" */
+	ck_assert_int_eq(field_width(entity_field(ent, "name")), 12);
+	/* width 8, the label "Client code" is wider */
+	ck_assert_int_eq(field_width(entity_field(ent, "code")), 11);
+	entity_free(&ent);
+}
+END_TEST
+
 START_TEST(test_unknown_form)
 {
 	struct wy_err e = { 0 };
@@ -441,6 +458,7 @@ entity_suite(void)
 	tcase_add_test(tc, test_lease_and_parking_dates);
 	tcase_add_test(tc, test_update_version_conflict);
 	tcase_add_test(tc, test_mask);
+	tcase_add_test(tc, test_field_width);
 	suite_add_tcase(s, tc);
 	return s;
 }
