@@ -219,6 +219,10 @@ int tui_unsaved(struct app *app);
 int tui_quit(struct app *app);
 int tui_logout_ask(struct app *app);
 
+/* Esc on a screen: close it (TUI_POP), after "Leave without saving your
+ * changes?" when it holds work not saved (screen_ops.unsaved). */
+int tui_back(struct screen *sc);
+
 /* Show a message on the status line until the next key. */
 void tui_message(struct app *app, int error, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

@@ -734,6 +734,23 @@ tui_unsaved(struct app *app)
 	return 0;
 }
 
+/* Yes to "leave without saving?". */
+static int
+pop_anyway(struct screen *owner)
+{
+	(void)owner;
+	return TUI_POP;
+}
+
+int
+tui_back(struct screen *sc)
+{
+	if (sc->ops->unsaved != NULL && sc->ops->unsaved(sc))
+		return tui_confirm(sc->app, _("Leave without saving your changes?"),
+		    pop_anyway, sc);
+	return TUI_POP;
+}
+
 /* Yes to "quit and lose the changes?". */
 static int
 quit_anyway(struct screen *owner)

@@ -674,7 +674,7 @@ cashier_keys(struct screen *sc, enum tui_action a)
 			tui_message(sc->app, 1, "%s", e.msg);
 		return TUI_DONE;
 	case ACT_BACK:
-		return TUI_POP;
+		return tui_back(sc);
 	case ACT_ENTER:
 		if (c->focus == F_ROOM) {
 			find_room(sc);

@@ -133,16 +133,22 @@ load(struct screen *sc, struct wy_err *e)
 	return WY_OK;
 }
 
+/* The selected row's saved reading as the input shows it ("" if none). */
+static const char *
+row_text(const struct readings *r, char *buf, size_t size)
+{
+	if (r->cur < r->n && r->rows[r->cur].reading >= 0)
+		return fixed_format(r->rows[r->cur].reading, 3, buf, size);
+	return "";
+}
+
 /* Put the row's reading (if any) in the input. */
 static void
 input_row(struct readings *r)
 {
 	char buf[32];
 
-	if (r->cur < r->n && r->rows[r->cur].reading >= 0)
-		tui_edit_set(&r->input, fixed_format(r->rows[r->cur].reading, 3, buf, sizeof buf));
-	else
-		tui_edit_set(&r->input, "");
+	tui_edit_set(&r->input, row_text(r, buf, sizeof buf));
 }
 
 /* List the meters of the building and period typed. */
@@ -354,7 +360,7 @@ readings_action(struct screen *sc, enum tui_action a)
 
 	switch (a) {
 	case ACT_BACK:
-		return TUI_POP;
+		return tui_back(sc);
 	case ACT_FIND:
 		if (r->focus == F_BUILDING)
 			tui_pick_search(sc->app, "buildings", r->building.buf,
@@ -430,6 +436,17 @@ static const struct tui_note readings_notes[] = {
 	{ ACT_NONE, NULL, NULL },
 };
 
+/* A reading typed on a meter and not yet saved with Enter. */
+static int
+readings_unsaved(struct screen *sc)
+{
+	const struct readings *r = sc->data;
+	char buf[32];
+
+	return r->focus == F_ROWS &&
+	    strcmp(r->input.buf, row_text(r, buf, sizeof buf)) != 0;
+}
+
 static const struct screen_ops readings_ops = {
 	.name = N_("Reading entry"),
 	.help = N_("Type a building code (F3 picks one) and the period, and press "
@@ -446,6 +463,7 @@ static const struct screen_ops readings_ops = {
 	.cursor = readings_cursor,
 	.bar = readings_bar,
 	.notes = readings_notes,
+	.unsaved = readings_unsaved,
 };
 
 /* Open the reading entry screen for this month. */

@@ -116,6 +116,10 @@ wait_for "Ticked:" && text "5" && keys C-q
 wait_for "$ASK" && pass "Ctrl-Q with an amount typed in the cashier asks"
 keys n
 wait_gone "$ASK" && tui_alive && pass "N stays in the cashier"
+keys Escape
+wait_for "Leave without saving your changes?" && pass "Esc with an amount typed asks too"
+keys n
+wait_gone "Leave without saving"
 keys C-q
 wait_for "$ASK" && keys y
 tui_exit && same "Y quits" 0 "$TUI_RC"

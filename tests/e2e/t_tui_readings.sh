@@ -55,8 +55,18 @@ keys Enter
 wait_for "Meter W101: reading saved." && pass "a reading is corrected in place"
 same "the correction is saved" "113000|13000" \
     "$(q "SELECT reading, usage FROM readings WHERE meter_id = 1 AND period = '$month'")"
+text "9"
+keys C-q
+wait_for "Quit and lose the changes not saved?" &&
+    pass "Ctrl-Q with a reading typed and not saved asks"
+keys n
+wait_gone "Quit and lose" && keys Escape
+wait_for "Leave without saving your changes?" && pass "so does Esc"
+keys n
+wait_gone "Leave without saving" && keys C-u
+text "90.000"
 keys Escape
-wait_gone "Reading entry"
+wait_gone "Reading entry" && pass "the saved reading in the input is no change: Esc leaves at once"
 keys C-q
 tui_exit && same "Ctrl-Q ends the program" 0 "$TUI_RC"
 finish
