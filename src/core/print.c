@@ -352,6 +352,11 @@ hint(const struct conf *c, struct wy_err *e)
 	const char *path = conf_path(c);
 	size_t n = strlen(e->msg);
 
+	/* the command's own full stop goes: ours continues the sentence */
+	if (n > 0 && e->msg[n - 1] == '.')
+		e->msg[--n] = '\0';
+	else if (n >= 3 && memcmp(e->msg + n - 3, "\xe3\x80\x82", 3) == 0)
+		e->msg[n -= 3] = '\0';	/* 。 */
 	snprintf(e->msg + n, sizeof e->msg - n, _("; the print command is "
 	    "set by command in the [print] section of %s"),
 	    path != NULL ? path : "wuye.conf");

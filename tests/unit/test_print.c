@@ -218,6 +218,16 @@ START_TEST(test_text_hint)
 	ck_assert_ptr_nonnull(strstr(e.msg, "exit code 5: oops"));
 	ck_assert_ptr_nonnull(strstr(e.msg, "[print]"));
 	ck_assert_ptr_nonnull(strstr(e.msg, "wuye.conf"));
+	/* the command's own full stop, ASCII or Chinese, does not stay
+	 * before the hint's semicolon */
+	ck_assert_int_eq(conf_set(fx.conf, "print.command",
+	    "echo 'no default destination.' >&2; exit 1", &e), WY_OK);
+	ck_assert_int_eq(print_text(fx.conf, "收据", &e), WY_EFAIL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "destination; "));
+	ck_assert_int_eq(conf_set(fx.conf, "print.command",
+	    "echo '无默认目标。' >&2; exit 1", &e), WY_OK);
+	ck_assert_int_eq(print_text(fx.conf, "收据", &e), WY_EFAIL);
+	ck_assert_ptr_nonnull(strstr(e.msg, "无默认目标; "));
 }
 END_TEST
 
