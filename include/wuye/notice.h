@@ -28,7 +28,7 @@
 
 #include "wuye/error.h"
 #include "wuye/session.h"
-#include "wuye/sink.h"
+#include "wuye/table.h"
 
 #define NOTICE_WIDTH 80
 #define NOTICE_BY_DAYS 15	/* default pay-by: the date + 15 days */
@@ -131,8 +131,8 @@ int notice_save_text(struct session *s, const struct notice_opts *o,
  * into n).  Charge: room, client, phone, period, periods, bills, current,
  * carried, late_fee, prepay, total, due.  Collection: room, client,
  * phone, periods, bills, outstanding, late_fee, prepay, total,
- * oldest_due, days, pay_by.  (Types only from sink.h: writing the table
- * is the caller's, through the sink.) */
+ * oldest_due, days, pay_by.  (Types from table.h: writing the table is
+ * the caller's, through a sink.) */
 #define NOTICE_COLS_MAX 12
 const struct sink_col *notice_columns(enum notice_kind kind, size_t *n);
 void notice_cells(const struct notice *n, struct sink_cell *cells);
