@@ -107,6 +107,10 @@ int db_schema_version(struct db *db);
  * schema.  *applied (may be NULL) gets the number applied. */
 int db_migrate(struct db *db, int *applied, struct wy_err *e);
 
+/* 1 if s is a plain SQL name ([a-z_][a-z0-9_]*, under 64 bytes), safe to
+ * put in a statement between double quotes. */
+int db_plain_name(const char *s);
+
 /* Fill the sort keys (table sort_keys, schema 13) of rows written by
  * other programs, or by bulk inserts that leave them to this: those whose
  * key is '' while their text is not; in the caller's transaction when one

@@ -557,9 +557,8 @@ db_schema_version(struct db *db)
 	return (int)v;
 }
 
-/* 1 if s is a plain SQL name ([a-z_][a-z0-9_]*, not too long). */
-static int
-plain_name(const char *s)
+int
+db_plain_name(const char *s)
 {
 	size_t i;
 
@@ -588,7 +587,8 @@ db_sort_keys_fill(struct db *db, struct wy_err *e)
 		snprintf(tbl, sizeof tbl, "%s", (const char *)sqlite3_column_text(st, 0));
 		snprintf(col, sizeof col, "%s", (const char *)sqlite3_column_text(st, 1));
 		snprintf(sort, sizeof sort, "%s", (const char *)sqlite3_column_text(st, 2));
-		if (!plain_name(tbl) || !plain_name(col) || pinyin_order_parse(sort) < 0)
+		if (!db_plain_name(tbl) || !db_plain_name(col) ||
+		    pinyin_order_parse(sort) < 0)
 			continue;
 		/* The index on COL_key finds the rows never filled at once. */
 		snprintf(probe, sizeof probe, "SELECT EXISTS (SELECT 1 FROM \"%s\""

@@ -346,8 +346,7 @@ dbcheck_sort_keys(struct db *db, struct dbcheck_ctx *x, struct wy_err *e)
 		snprintf(tbl, sizeof tbl, "%s", dbcheck_col(keys, 0));
 		snprintf(col, sizeof col, "%s", dbcheck_col(keys, 1));
 		snprintf(sort, sizeof sort, "%s", dbcheck_col(keys, 2));
-		if (strspn(tbl, "abcdefghijklmnopqrstuvwxyz_") != strlen(tbl) ||
-		    strspn(col, "abcdefghijklmnopqrstuvwxyz_") != strlen(col))
+		if (!db_plain_name(tbl) || !db_plain_name(col))
 			continue;
 		if (strcmp(sort, "natural") == 0)
 			snprintf(sql, sizeof sql, "SELECT id, \"%s\" FROM \"%s\""

@@ -483,6 +483,20 @@ START_TEST(test_queue_order)
 }
 END_TEST
 
+/* Only plain names reach a statement built around a name from a table. */
+START_TEST(test_plain_name)
+{
+	ck_assert(db_plain_name("rooms"));
+	ck_assert(db_plain_name("build_area2"));
+	ck_assert(!db_plain_name(""));
+	ck_assert(!db_plain_name("2rooms"));
+	ck_assert(!db_plain_name("Rooms"));
+	ck_assert(!db_plain_name("rooms\" WHERE 1; --"));
+	ck_assert(!db_plain_name("a b"));
+	ck_assert(!db_plain_name("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
+}
+END_TEST
+
 Suite *
 db_suite(void)
 {
@@ -520,6 +534,7 @@ db_suite(void)
 	tcase_add_test(tc, test_queue_killed_holder);
 	tcase_add_test(tc, test_queue_stuck_holder);
 	tcase_add_test(tc, test_queue_order);
+	tcase_add_test(tc, test_plain_name);
 	suite_add_tcase(s, tc);
 	return s;
 }
