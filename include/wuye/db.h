@@ -41,6 +41,7 @@ struct db {
 	int busy_ms;		/* total busy timeout in milliseconds */
 	int64_t busy_start;	/* when the current wait began (ms) */
 	int64_t begin_start;	/* db_begin: when it began to wait (ms), else 0 */
+	int read_own;		/* db_read_begin opened the transaction */
 	int wlock_fd;		/* PATH-wlock, when wlock_open */
 	off_t wlock_slot;	/* the byte of our ticket, when wlock_held */
 	unsigned wlock_open : 1;	/* wlock_fd is open */
@@ -132,6 +133,12 @@ int db_commit(struct db *db, struct wy_err *e);
 /* Roll back if a transaction is open and leave the writers' queue; never
  * fails. */
 void db_rollback(struct db *db);
+/* A read transaction: every query until db_read_end() sees the database as
+ * it was at the first one, whatever other processes commit meanwhile
+ * (BEGIN DEFERRED; it takes no write lock, and no turn in the queue).
+ * Inside a transaction already open, both do nothing. */
+int db_read_begin(struct db *db, struct wy_err *e);
+void db_read_end(struct db *db);
 
 /* Run constant SQL (no user text), possibly several statements. */
 int db_exec(struct db *db, const char *sql, struct wy_err *e);

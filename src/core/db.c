@@ -502,6 +502,26 @@ db_rollback(struct db *db)
 	wlock_release(db);
 }
 
+int
+db_read_begin(struct db *db, struct wy_err *e)
+{
+	int rc;
+
+	if (!sqlite3_get_autocommit(db->h))
+		return WY_OK;	/* the caller's transaction is the snapshot */
+	if ((rc = db_exec(db, "BEGIN DEFERRED", e)) == WY_OK)
+		db->read_own = 1;
+	return rc;
+}
+
+void
+db_read_end(struct db *db)
+{
+	if (db->read_own && !sqlite3_get_autocommit(db->h))
+		sqlite3_exec(db->h, "COMMIT", NULL, NULL, NULL);
+	db->read_own = 0;
+}
+
 void
 db_set_busy_timeout(struct db *db, int ms)
 {

@@ -396,6 +396,10 @@ dbcheck_run(struct session *s,
 		*problems = 0;
 	if ((rc = auth_require(s, "check", e)) != WY_OK)
 		return rc;
+	/* one snapshot: a payment committed while the check runs must not
+	 * show as an audit count or a total that disagrees with its rows */
+	if ((rc = db_read_begin(s->db, e)) != WY_OK)
+		return rc;
 	if ((rc = dbcheck_integrity(s->db, &x, e)) != WY_OK || x.stop)
 		goto done;
 	if ((rc = dbcheck_foreign_keys(s->db, &x, e)) != WY_OK || x.stop)
@@ -418,6 +422,7 @@ dbcheck_run(struct session *s,
 		goto done;
 	rc = dbcheck_sort_keys(s->db, &x, e);
 done:
+	db_read_end(s->db);
 	if (problems != NULL)
 		*problems = x.problems;
 	return rc == WY_OK && x.stop != 0 ? x.stop : rc;

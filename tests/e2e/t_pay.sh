@@ -115,7 +115,10 @@ run 0 "check after concurrent payments" -- w check
 bad=0
 i=0
 while [ $i -lt 30 ]; do
-	w --user admin pay 1-103 0.01 --method cash >/dev/null 2>&1 &
+	# wuye itself in the background (w, a function, would run in a
+	# subshell, and the kill would miss wuye)
+	"$WUYE" --config "$CONF" --db "$DB" --user admin pay 1-103 0.01 \
+	    --method cash >/dev/null 2>&1 &
 	pid=$!
 	r=$(od -An -N1 -tu1 /dev/urandom | tr -d ' ')
 	sleep "$(printf '0.%03d' $((r % 40)))"	# 0-39 ms: before, during, after
